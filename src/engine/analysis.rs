@@ -1,0 +1,443 @@
+//! Exploring every state a scenario can reach, for the validator and for the best and worst scores.
+//!
+//! The conditions of choices depend on mood, flags, counters, visited nodes and once-only choices, so
+//! the graph of nodes alone says too little. This module walks the graph of *states*, keeping only the
+//! parts of the state that some condition looks at (a scenario without mood conditions does not split
+//! states by mood). Scores are then longest and shortest paths over that state graph.
+
+use super::model::{Condition, MOOD_MAX, MOOD_MIN, Scenario, Then};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A cap on explored states, so that a pathological scenario cannot hang the validator.
+pub const MAX_STATES: usize = 200_000;
+
+/// The best and the worst sum of some points over every complete playthrough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Range {
+    /// The highest sum any playthrough reaches.
+    pub best: i32,
+    /// The lowest sum any playthrough reaches.
+    pub worst: i32,
+}
+
+/// What the state exploration found.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Node ids reachable from the start, taking conditions into account.
+    pub reachable: BTreeSet<String>,
+    /// Node ids reachable when conditions are ignored.
+    pub linked: BTreeSet<String>,
+    /// Decision nodes where some reachable state offers no choice at all.
+    pub dead_ends: BTreeSet<String>,
+    /// Nodes of reachable states from which no ending can be reached.
+    pub trapped: BTreeSet<String>,
+    /// `(node, choice)` pairs that can be repeated in a loop while scoring points.
+    pub repeatable_scoring: BTreeSet<(String, String)>,
+    /// The total score over complete playthroughs; `None` when no playthrough ends.
+    pub total: Option<Range>,
+    /// Per principle id, the points over complete playthroughs.
+    pub principles: BTreeMap<String, Range>,
+    /// The fewest and the most decisions in a complete playthrough.
+    pub decisions: Option<Range>,
+    /// Whether exploration stopped at [`MAX_STATES`]; the figures are then partial.
+    pub truncated: bool,
+}
+
+/// The parts of a state that conditions look at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Key {
+    node: usize,
+    mood: i32,
+    bits: Vec<u64>,
+    counters: Vec<i32>,
+}
+
+/// An edge of the state graph: which choice (if any) was taken, and where it leads.
+struct Edge {
+    choice: Option<(usize, usize)>,
+    to: usize,
+}
+
+/// Indices of the state parts that matter, so that keys stay small.
+struct Layout {
+    uses_mood: bool,
+    flags: HashMap<String, usize>,
+    visited: HashMap<String, usize>,
+    once: HashMap<(usize, usize), usize>,
+    counters: HashMap<String, usize>,
+    counter_bounds: Vec<(i32, i32)>,
+    nbits: usize,
+}
+
+impl Layout {
+    fn new(s: &Scenario) -> Layout {
+        let mut l = Layout {
+            uses_mood: false,
+            flags: HashMap::new(),
+            visited: HashMap::new(),
+            once: HashMap::new(),
+            counters: HashMap::new(),
+            counter_bounds: Vec::new(),
+            nbits: 0,
+        };
+        let mut bit = 0;
+        for (ni, n) in s.nodes.iter().enumerate() {
+            let Then::Choices(cs) = &n.then else { continue };
+            for (ci, c) in cs.iter().enumerate() {
+                if c.once {
+                    l.once.insert((ni, ci), bit);
+                    bit += 1;
+                }
+                for cond in &c.when {
+                    match cond {
+                        Condition::MoodAtLeast(_) | Condition::MoodBelow(_) => l.uses_mood = true,
+                        Condition::Flag(f) | Condition::NotFlag(f) => {
+                            if !l.flags.contains_key(f) {
+                                l.flags.insert(f.clone(), bit);
+                                bit += 1;
+                            }
+                        }
+                        Condition::Visited(v) | Condition::NotVisited(v) => {
+                            if !l.visited.contains_key(v) {
+                                l.visited.insert(v.clone(), bit);
+                                bit += 1;
+                            }
+                        }
+                        Condition::CounterAtLeast(name, v) | Condition::CounterBelow(name, v) => {
+                            let next = l.counters.len();
+                            let i = *l.counters.entry(name.clone()).or_insert(next);
+                            if i == l.counter_bounds.len() {
+                                l.counter_bounds.push((*v, *v));
+                            }
+                            let b = &mut l.counter_bounds[i];
+                            *b = (b.0.min(*v), b.1.max(*v));
+                        }
+                    }
+                }
+            }
+        }
+        l.nbits = bit;
+        l
+    }
+
+    fn get(bits: &[u64], i: usize) -> bool {
+        bits[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn put(bits: &mut [u64], i: usize, on: bool) {
+        if on {
+            bits[i / 64] |= 1 << (i % 64);
+        } else {
+            bits[i / 64] &= !(1 << (i % 64));
+        }
+    }
+
+    fn counter(&self, k: &Key, name: &str) -> i32 {
+        self.counters.get(name).map_or(0, |i| k.counters[*i])
+    }
+
+    fn holds(&self, k: &Key, cond: &Condition) -> bool {
+        let flag = |f: &str| self.flags.get(f).is_some_and(|i| Self::get(&k.bits, *i));
+        let visited = |v: &str| self.visited.get(v).is_some_and(|i| Self::get(&k.bits, *i));
+        match cond {
+            Condition::MoodAtLeast(v) => k.mood >= *v,
+            Condition::MoodBelow(v) => k.mood < *v,
+            Condition::Flag(f) => flag(f),
+            Condition::NotFlag(f) => !flag(f),
+            Condition::CounterAtLeast(c, v) => self.counter(k, c) >= *v,
+            Condition::CounterBelow(c, v) => self.counter(k, c) < *v,
+            Condition::Visited(n) => visited(n),
+            Condition::NotVisited(n) => !visited(n),
+        }
+    }
+
+    fn enter(&self, k: &mut Key, s: &Scenario, node: usize) {
+        k.node = node;
+        if let Some(b) = self.visited.get(&s.nodes[node].id) {
+            Self::put(&mut k.bits, *b, true);
+        }
+    }
+}
+
+/// Explores every reachable state of `s`. References to missing nodes are skipped (the validator
+/// reports them separately).
+pub fn analyse(s: &Scenario) -> Analysis {
+    let index: HashMap<&str, usize> = s
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let mut out = Analysis {
+        linked: linked(s, &index),
+        ..Analysis::default()
+    };
+    let Some(&start) = index.get(s.start.as_str()) else {
+        return out;
+    };
+    let layout = Layout::new(s);
+    let mut first = Key {
+        node: start,
+        mood: if layout.uses_mood {
+            s.client.mood.clamp(MOOD_MIN, MOOD_MAX)
+        } else {
+            0
+        },
+        bits: vec![0; layout.nbits.div_ceil(64)],
+        counters: vec![0; layout.counters.len()],
+    };
+    layout.enter(&mut first, s, start);
+
+    let mut ids: HashMap<Key, usize> = HashMap::new();
+    let mut keys: Vec<Key> = Vec::new();
+    let mut edges: Vec<Vec<Edge>> = Vec::new();
+    ids.insert(first.clone(), 0);
+    keys.push(first);
+    edges.push(Vec::new());
+    let mut queue = 0;
+    while queue < keys.len() {
+        let k = keys[queue].clone();
+        let node = &s.nodes[k.node];
+        let mut next: Vec<(Option<(usize, usize)>, Key)> = Vec::new();
+        match &node.then {
+            Then::End(_) => {}
+            Then::Continue(to) => {
+                if let Some(&t) = index.get(to.as_str()) {
+                    let mut nk = k.clone();
+                    layout.enter(&mut nk, s, t);
+                    next.push((None, nk));
+                }
+            }
+            Then::Choices(cs) => {
+                let mut offered = 0;
+                for (ci, c) in cs.iter().enumerate() {
+                    let once_bit = layout.once.get(&(k.node, ci)).copied();
+                    if once_bit.is_some_and(|b| Layout::get(&k.bits, b))
+                        || !c.when.iter().all(|cond| layout.holds(&k, cond))
+                    {
+                        continue;
+                    }
+                    offered += 1;
+                    let Some(&t) = index.get(c.next.as_str()) else {
+                        continue;
+                    };
+                    let mut nk = k.clone();
+                    if layout.uses_mood {
+                        nk.mood = (nk.mood + c.mood).clamp(MOOD_MIN, MOOD_MAX);
+                    }
+                    for f in &c.set {
+                        if let Some(b) = layout.flags.get(f) {
+                            Layout::put(&mut nk.bits, *b, true);
+                        }
+                    }
+                    for f in &c.clear {
+                        if let Some(b) = layout.flags.get(f) {
+                            Layout::put(&mut nk.bits, *b, false);
+                        }
+                    }
+                    for (name, v) in &c.add {
+                        if let Some(&i) = layout.counters.get(name) {
+                            // Values far beyond every threshold behave alike; clamping keeps loops finite.
+                            let (lo, hi) = layout.counter_bounds[i];
+                            nk.counters[i] = (nk.counters[i] + v).clamp(lo - 8, hi + 8);
+                        }
+                    }
+                    if let Some(b) = once_bit {
+                        Layout::put(&mut nk.bits, b, true);
+                    }
+                    layout.enter(&mut nk, s, t);
+                    next.push((Some((k.node, ci)), nk));
+                }
+                if offered == 0 {
+                    out.dead_ends.insert(node.id.clone());
+                }
+            }
+        }
+        for (choice, nk) in next {
+            let to = match ids.get(&nk) {
+                Some(&i) => i,
+                None => {
+                    if keys.len() >= MAX_STATES {
+                        out.truncated = true;
+                        continue;
+                    }
+                    let i = keys.len();
+                    ids.insert(nk.clone(), i);
+                    keys.push(nk);
+                    edges.push(Vec::new());
+                    i
+                }
+            };
+            edges[queue].push(Edge { choice, to });
+        }
+        queue += 1;
+    }
+
+    out.reachable = keys.iter().map(|k| s.nodes[k.node].id.clone()).collect();
+    let terminal: Vec<bool> = keys
+        .iter()
+        .map(|k| matches!(s.nodes[k.node].then, Then::End(_)))
+        .collect();
+
+    // States from which an ending can be reached: a reverse search from the endings.
+    let mut rev: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for (from, es) in edges.iter().enumerate() {
+        for e in es {
+            rev[e.to].push(from);
+        }
+    }
+    let mut can_end = terminal.clone();
+    let mut stack: Vec<usize> = (0..keys.len()).filter(|i| terminal[*i]).collect();
+    while let Some(i) = stack.pop() {
+        for &p in &rev[i] {
+            if !can_end[p] {
+                can_end[p] = true;
+                stack.push(p);
+            }
+        }
+    }
+    for (i, k) in keys.iter().enumerate() {
+        let node = &s.nodes[k.node];
+        if !can_end[i] && !out.dead_ends.contains(&node.id) {
+            out.trapped.insert(node.id.clone());
+        }
+    }
+
+    let order = post_order(&edges);
+    // Back edges close loops; a scoring choice on one could be farmed for points.
+    for (from, to) in &order.back_edges {
+        for e in &edges[*from] {
+            if e.to == *to
+                && let Some((ni, ci)) = e.choice
+                && let Then::Choices(cs) = &s.nodes[ni].then
+                && cs[ci].scores.values().any(|w| *w != 0)
+                && !cs[ci].once
+            {
+                out.repeatable_scoring
+                    .insert((s.nodes[ni].id.clone(), cs[ci].id.clone()));
+            }
+        }
+    }
+
+    let weight = |e: &Edge, f: &dyn Fn(&super::model::Choice) -> i32| -> i32 {
+        match e.choice {
+            Some((ni, ci)) => match &s.nodes[ni].then {
+                Then::Choices(cs) => f(&cs[ci]),
+                _ => 0,
+            },
+            None => 0,
+        }
+    };
+    let range = |f: &dyn Fn(&super::model::Choice) -> i32| -> Option<Range> {
+        let best = extreme(&edges, &terminal, &order, true, &|e| weight(e, f))?;
+        let worst = extreme(&edges, &terminal, &order, false, &|e| weight(e, f))?;
+        Some(Range { best, worst })
+    };
+    out.total = range(&|c| c.total());
+    out.decisions = range(&|_| 1);
+    for p in s.principles() {
+        if let Some(r) = range(&|c| c.scores.get(p).copied().unwrap_or(0)) {
+            out.principles.insert(p.to_string(), r);
+        }
+    }
+    out
+}
+
+/// Node ids reachable from the start when conditions are ignored.
+fn linked(s: &Scenario, index: &HashMap<&str, usize>) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![s.start.as_str()];
+    while let Some(id) = stack.pop() {
+        let Some(&i) = index.get(id) else { continue };
+        if !seen.insert(id.to_string()) {
+            continue;
+        }
+        match &s.nodes[i].then {
+            Then::Choices(cs) => stack.extend(cs.iter().map(|c| c.next.as_str())),
+            Then::Continue(n) => stack.push(n),
+            Then::End(_) => {}
+        }
+    }
+    seen
+}
+
+struct Order {
+    /// States in post-order: every state comes after the states its forward edges lead to.
+    post: Vec<usize>,
+    /// Edges `(from, to)` that lead back to a state on the current path.
+    back_edges: BTreeSet<(usize, usize)>,
+}
+
+/// An iterative depth-first search from state 0, so that deep graphs cannot overflow the stack.
+fn post_order(edges: &[Vec<Edge>]) -> Order {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut mark = vec![Mark::New; edges.len()];
+    let mut post = Vec::with_capacity(edges.len());
+    let mut back_edges = BTreeSet::new();
+    if edges.is_empty() {
+        return Order { post, back_edges };
+    }
+    let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
+    mark[0] = Mark::Open;
+    while let Some(top) = stack.last_mut() {
+        let (v, i) = *top;
+        if i < edges[v].len() {
+            top.1 += 1;
+            let w = edges[v][i].to;
+            match mark[w] {
+                Mark::New => {
+                    mark[w] = Mark::Open;
+                    stack.push((w, 0));
+                }
+                Mark::Open => {
+                    back_edges.insert((v, w));
+                }
+                Mark::Done => {}
+            }
+        } else {
+            mark[v] = Mark::Done;
+            post.push(v);
+            stack.pop();
+        }
+    }
+    Order { post, back_edges }
+}
+
+/// The highest (or lowest) sum of edge weights from state 0 to any terminal state, over paths that
+/// never return to a state already on the path (back edges are skipped).
+fn extreme(
+    edges: &[Vec<Edge>],
+    terminal: &[bool],
+    order: &Order,
+    best: bool,
+    weight: &dyn Fn(&Edge) -> i32,
+) -> Option<i32> {
+    let mut value: Vec<Option<i32>> = vec![None; edges.len()];
+    for &v in &order.post {
+        if terminal[v] {
+            value[v] = Some(0);
+            continue;
+        }
+        let mut acc: Option<i32> = None;
+        for e in &edges[v] {
+            if order.back_edges.contains(&(v, e.to)) {
+                continue;
+            }
+            if let Some(rest) = value[e.to] {
+                let x = weight(e) + rest;
+                acc = Some(match acc {
+                    None => x,
+                    Some(a) if best => a.max(x),
+                    Some(a) => a.min(x),
+                });
+            }
+        }
+        value[v] = acc;
+    }
+    value.first().copied().flatten()
+}

@@ -1,0 +1,10 @@
+//! Engine integration tests: the runner, scoring, the debrief, the validator and the shipped content.
+//! One binary with modules, because every test binary links the whole crate.
+
+mod cli;
+mod common;
+mod debrief;
+mod properties;
+mod runner;
+mod shipped;
+mod validator;

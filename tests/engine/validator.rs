@@ -1,0 +1,231 @@
+//! One test per validator finding, each on a small broken fixture in `tests/fixtures/`.
+
+use crate::common::{fixture, library_of};
+use client_first::engine::diag::{Diagnostic, Severity};
+
+/// Every diagnostic for one fixture file.
+fn findings(name: &str) -> Vec<Diagnostic> {
+    let lib = library_of(&[name]);
+    let mut out: Vec<Diagnostic> = lib
+        .problems
+        .iter()
+        .flat_map(|p| p.diagnostics.clone())
+        .collect();
+    out.extend(lib.scenarios.iter().flat_map(|l| l.warnings.clone()));
+    out
+}
+
+/// The one diagnostic with this code; fails with the full list otherwise.
+fn only(name: &str, code: &str) -> Diagnostic {
+    let all = findings(name);
+    let hits: Vec<&Diagnostic> = all.iter().filter(|d| d.code == code).collect();
+    assert_eq!(hits.len(), 1, "{name}: expected one `{code}`, got {all:#?}");
+    hits[0].clone()
+}
+
+/// The 1-based line of the first line of a fixture that contains `needle`.
+fn line_of(name: &str, needle: &str) -> usize {
+    let text = std::fs::read_to_string(fixture(name)).unwrap();
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle in fixture")
+        + 1
+}
+
+/// Asserts the caret points at `needle` on the reported line.
+fn points_at(d: &Diagnostic, needle: &str) {
+    let rest: String = d.snippet.chars().skip(d.pos.col - 1).collect();
+    assert!(
+        rest.starts_with(needle),
+        "caret at {:?} in {:?}, wanted {needle:?}",
+        rest,
+        d.snippet
+    );
+}
+
+#[test]
+fn the_valid_fixture_is_clean() {
+    assert!(
+        findings("small.ron").is_empty(),
+        "{:#?}",
+        findings("small.ron")
+    );
+}
+
+#[test]
+fn syntax_error_names_file_line_column_and_fix() {
+    let d = only("syntax_missing_comma.ron", "syntax");
+    assert_eq!(d.severity, Severity::Error);
+    assert!(d.file.ends_with("syntax_missing_comma.ron"));
+    assert_eq!(
+        d.pos.line,
+        line_of("syntax_missing_comma.ron", "mood: 10") + 1
+    );
+    assert!(d.message.contains("comma"), "{}", d.message);
+    let shown = d.to_string();
+    assert!(
+        shown.contains(&format!(":{}:{}", d.pos.line, d.pos.col)),
+        "{shown}"
+    );
+    assert!(shown.contains('^'), "{shown}");
+}
+
+#[test]
+fn unknown_field_suggests_the_right_name() {
+    let d = only("syntax_unknown_field.ron", "syntax");
+    assert_eq!(d.pos.line, line_of("syntax_unknown_field.ron", "feedbak"));
+    assert!(d.message.contains("`feedbak`"), "{}", d.message);
+    assert!(d.help.contains("did you mean `feedback`"), "{}", d.help);
+}
+
+#[test]
+fn reference_to_a_missing_node() {
+    let d = only("unknown_node.ron", "unknown-node");
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.pos.line, line_of("unknown_node.ron", "\"angri\""));
+    points_at(&d, "\"angri\"");
+    assert!(d.help.contains("did you mean `angry`"), "{}", d.help);
+}
+
+#[test]
+fn reference_to_a_missing_principle() {
+    let d = only("unknown_principle.ron", "unknown-principle");
+    assert_eq!(
+        d.pos.line,
+        line_of("unknown_principle.ron", "fc.never_just_say_no")
+    );
+    points_at(&d, "\"fc.never_just_say_no\"");
+    assert!(d.help.contains("fc.never_just_no"), "{}", d.help);
+}
+
+#[test]
+fn reference_to_a_missing_case() {
+    let d = only("unknown_case.ron", "unknown-case");
+    assert_eq!(d.pos.line, line_of("unknown_case.ron", "where_is_my_order"));
+    assert!(d.help.contains("where_is_order"), "{}", d.help);
+}
+
+#[test]
+fn unknown_speaker() {
+    let d = only("unknown_speaker.ron", "unknown-speaker");
+    assert_eq!(d.pos.line, line_of("unknown_speaker.ron", "\"boss\""));
+    points_at(&d, "\"boss\"");
+}
+
+#[test]
+fn duplicate_node_id() {
+    let d = only("duplicate_node.ron", "duplicate-id");
+    // The second occurrence is the one reported.
+    let text = std::fs::read_to_string(fixture("duplicate_node.ron")).unwrap();
+    let second = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("id: \"lost_end\""))
+        .nth(1)
+        .unwrap()
+        .0
+        + 1;
+    assert_eq!(d.pos.line, second);
+}
+
+#[test]
+fn duplicate_choice_id() {
+    let d = only("duplicate_choice.ron", "duplicate-id");
+    assert!(
+        d.message.contains("two choices with the id `extra`"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn unreachable_ending() {
+    let d = only("unreachable.ron", "unreachable-ending");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.message.contains("`ok_end`"));
+    assert_eq!(d.pos.line, line_of("unreachable.ron", "id: \"ok_end\""));
+}
+
+#[test]
+fn dead_end_when_no_choice_is_available() {
+    let d = only("dead_end.ron", "dead-end");
+    assert_eq!(d.severity, Severity::Error);
+    assert!(d.message.contains("`thanks`"), "{}", d.message);
+}
+
+#[test]
+fn loop_with_no_way_out() {
+    let all = findings("no_way_out.ron");
+    let trapped: Vec<&str> = all
+        .iter()
+        .filter(|d| d.code == "no-way-out")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(trapped.len(), 2, "{all:#?}");
+    assert!(trapped.iter().any(|m| m.contains("`angry`")));
+    assert!(trapped.iter().any(|m| m.contains("`angry2`")));
+}
+
+#[test]
+fn choice_that_trains_no_principle() {
+    let d = only("untrained_choice.ron", "untrained-choice");
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(d.pos.line, line_of("untrained_choice.ron", "id: \"bye\""));
+}
+
+#[test]
+fn missing_translation() {
+    let d = only("missing_translation.ron", "missing-translation");
+    assert!(d.message.contains("no English text"), "{}", d.message);
+    assert!(
+        d.message.contains("feedback of choice `bye`"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn condition_on_a_flag_never_set() {
+    let d = only("unset_flag.ron", "unset-flag");
+    points_at(&d, "\"helpd\"");
+    assert!(d.help.contains("did you mean `helped`"), "{}", d.help);
+}
+
+#[test]
+fn scoring_choice_repeatable_in_a_loop() {
+    let d = only("repeatable_score.ron", "repeatable-score");
+    assert!(d.help.contains("once: true"));
+}
+
+#[test]
+fn out_of_range_values() {
+    let d = only("bad_value.ron", "bad-value");
+    assert_eq!(d.pos.line, line_of("bad_value.ron", "difficulty"));
+}
+
+#[test]
+fn duplicate_scenario_ids_across_files() {
+    let lib = library_of(&["small.ron", "small.ron"]);
+    let dup: Vec<_> = lib
+        .problems
+        .iter()
+        .flat_map(|p| &p.diagnostics)
+        .filter(|d| d.code == "duplicate-id")
+        .collect();
+    assert_eq!(dup.len(), 1);
+    assert_eq!(lib.scenarios.len(), 1, "the first one still loads");
+}
+
+#[test]
+fn errors_and_warnings_are_kept_apart() {
+    // Warnings leave a scenario playable; errors do not.
+    assert!(library_of(&["untrained_choice.ron"]).get("small").is_some());
+    assert!(library_of(&["unknown_node.ron"]).get("small").is_none());
+    for d in findings("no_way_out.ron") {
+        match d.code {
+            "no-way-out" => assert_eq!(d.severity, Severity::Error),
+            "unreachable-ending" | "untrained-choice" => assert_eq!(d.severity, Severity::Warning),
+            _ => {}
+        }
+    }
+}
