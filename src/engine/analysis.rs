@@ -29,6 +29,8 @@ pub struct Analysis {
     pub linked: BTreeSet<String>,
     /// Decision nodes where some reachable state offers no choice at all.
     pub dead_ends: BTreeSet<String>,
+    /// Per decision node, the most choices offered at once in any reachable state.
+    pub max_offered: BTreeMap<String, usize>,
     /// Nodes of reachable states from which no ending can be reached.
     pub trapped: BTreeSet<String>,
     /// `(node, choice)` pairs that can be repeated in a loop while scoring points.
@@ -251,6 +253,8 @@ pub fn analyse(s: &Scenario) -> Analysis {
                 if offered == 0 {
                     out.dead_ends.insert(node.id.clone());
                 }
+                let most = out.max_offered.entry(node.id.clone()).or_insert(0);
+                *most = (*most).max(offered);
             }
         }
         for (choice, nk) in next {

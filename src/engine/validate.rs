@@ -222,17 +222,6 @@ pub fn check_scenario(
                 "add choices, or end the conversation here with End(Ending(…))".into(),
             ),
             Then::Choices(cs) => {
-                if cs.len() > MAX_CHOICES {
-                    push(
-                        Warning,
-                        "too-many-choices",
-                        at.0,
-                        format!("node `{}` has {} choices", n.id, cs.len()),
-                        format!(
-                            "keep to {MAX_CHOICES}: the keys 1–4 pick them, and a projector shows no more"
-                        ),
-                    );
-                }
                 for c in cs {
                     let cat = loc.choice(&n.id, &c.id);
                     if !ids.contains(c.next.as_str()) {
@@ -429,6 +418,19 @@ pub fn check_scenario(
                 pos,
                 format!("from node `{}` the conversation can never reach an ending: it loops with no way out", n.id),
                 "add a choice that leads towards an ending, or mark the looping choices `once: true`".into(),
+            );
+        }
+    }
+    for (n, most) in &analysis.max_offered {
+        if *most > MAX_CHOICES {
+            push(
+                Warning,
+                "too-many-choices",
+                loc.node(n).0,
+                format!("node `{n}` can offer {most} choices at once"),
+                format!(
+                    "keep to {MAX_CHOICES} at a time: the keys 1–4 pick them, and a projector shows no more; `when` conditions can hide some"
+                ),
             );
         }
     }

@@ -29,7 +29,11 @@ fn the_best_path_scores_100_and_the_worst_0() {
     }
     let s = score(&l.scenario, &l.analysis, &run.outcome().unwrap());
     assert_eq!((s.total, s.overall, s.grade), (5, 100, Grade::Excellent));
-    assert!(s.principles.iter().all(|p| p.percent == 100), "{s:?}");
+    // The best total does not max every principle: saying goodbye politely was the other branch.
+    for p in &s.principles {
+        let expected = if p.id == "st.polite" { 0 } else { 100 };
+        assert_eq!(p.percent, expected, "{}", p.id);
+    }
 
     let mut run = small_run(1);
     run.choose("policy").unwrap();

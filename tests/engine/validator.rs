@@ -229,3 +229,15 @@ fn errors_and_warnings_are_kept_apart() {
         }
     }
 }
+
+#[test]
+fn more_choices_at_once_than_the_number_keys() {
+    let d = only("too_many_choices.ron", "too-many-choices");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(
+        d.message.contains("`hello` can offer 5 choices"),
+        "{}",
+        d.message
+    );
+    // Once `ask` is used up, only 4 remain, but the first visit already offers 5.
+}
