@@ -286,7 +286,11 @@ pub fn play(
             .catalog
             .principle(&p.id)
             .map_or(p.id.as_str(), |x| x.title.get(lang));
-        let _ = writeln!(out, "  {:>3}%  {title}", p.percent);
+        match p.percent {
+            Some(x) => writeln!(out, "  {x:>3}%  {title}"),
+            None => writeln!(out, "     —  {title}"),
+        }
+        .ok();
     }
     for r in &d.decisions {
         if let Some(b) = &r.better {

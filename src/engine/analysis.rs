@@ -6,7 +6,9 @@
 //! states by mood). Scores are then longest and shortest paths over that state graph.
 
 use super::model::{Condition, MOOD_MAX, MOOD_MIN, Scenario, Then};
+use super::run::State;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// A cap on explored states, so that a pathological scenario cannot hang the validator.
 pub const MAX_STATES: usize = 200_000;
@@ -43,6 +45,57 @@ pub struct Analysis {
     pub decisions: Option<Range>,
     /// Whether exploration stopped at [`MAX_STATES`]; the figures are then partial.
     pub truncated: bool,
+    /// The explored state graph, kept to answer [`Analysis::best_from`].
+    states: Option<Arc<StateTable>>,
+}
+
+/// The explored states and, for each, the best total still achievable from it.
+#[derive(Debug)]
+struct StateTable {
+    layout: Layout,
+    index: HashMap<String, usize>,
+    ids: HashMap<Key, usize>,
+    best: Vec<Option<i32>>,
+}
+
+impl Analysis {
+    /// The best total of points still achievable from a run's state, up to an ending; `None` when no
+    /// ending can be reached from it (or the state was never explored).
+    pub fn best_from(&self, s: &Scenario, state: &State) -> Option<i32> {
+        let t = self.states.as_ref()?;
+        let node = *t.index.get(&state.node)?;
+        let l = &t.layout;
+        let mut bits = vec![0; l.nbits.div_ceil(64)];
+        for (f, b) in &l.flags {
+            Layout::put(&mut bits, *b, state.flags.contains(f));
+        }
+        for (v, b) in &l.visited {
+            Layout::put(&mut bits, *b, state.visited.contains(v));
+        }
+        for ((ni, ci), b) in &l.once {
+            if let Then::Choices(cs) = &s.nodes.get(*ni)?.then {
+                let key = format!("{}/{}", s.nodes[*ni].id, cs.get(*ci)?.id);
+                Layout::put(&mut bits, *b, state.used_once.contains(&key));
+            }
+        }
+        let mut counters = vec![0; l.counters.len()];
+        for (name, i) in &l.counters {
+            let (lo, hi) = l.counter_bounds[*i];
+            counters[*i] = state
+                .counters
+                .get(name)
+                .copied()
+                .unwrap_or(0)
+                .clamp(lo - 8, hi + 8);
+        }
+        let key = Key {
+            node,
+            mood: if l.uses_mood { state.mood } else { 0 },
+            bits,
+            counters,
+        };
+        t.best[*t.ids.get(&key)?]
+    }
 }
 
 /// The parts of a state that conditions look at.
@@ -61,6 +114,7 @@ struct Edge {
 }
 
 /// Indices of the state parts that matter, so that keys stay small.
+#[derive(Debug)]
 struct Layout {
     uses_mood: bool,
     flags: HashMap<String, usize>,
@@ -333,11 +387,20 @@ pub fn analyse(s: &Scenario) -> Analysis {
         }
     };
     let range = |f: &dyn Fn(&super::model::Choice) -> i32| -> Option<Range> {
-        let best = extreme(&edges, &terminal, &order, true, &|e| weight(e, f))?;
-        let worst = extreme(&edges, &terminal, &order, false, &|e| weight(e, f))?;
+        let best = extreme(&edges, &terminal, &order, true, &|e| weight(e, f))[0]?;
+        let worst = extreme(&edges, &terminal, &order, false, &|e| weight(e, f))[0]?;
         Some(Range { best, worst })
     };
     out.total = range(&|c| c.total());
+    let best = extreme(&edges, &terminal, &order, true, &|e| {
+        weight(e, &|c| c.total())
+    });
+    out.states = Some(Arc::new(StateTable {
+        layout,
+        index: index.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        ids,
+        best,
+    }));
     out.decisions = range(&|_| 1);
     for p in s.principles() {
         if let Some(r) = range(&|c| c.scores.get(p).copied().unwrap_or(0)) {
@@ -412,15 +475,15 @@ fn post_order(edges: &[Vec<Edge>]) -> Order {
     Order { post, back_edges }
 }
 
-/// The highest (or lowest) sum of edge weights from state 0 to any terminal state, over paths that
-/// never return to a state already on the path (back edges are skipped).
+/// For every state, the highest (or lowest) sum of edge weights from it to any terminal state, over
+/// paths that never return to a state already on the path (back edges are skipped).
 fn extreme(
     edges: &[Vec<Edge>],
     terminal: &[bool],
     order: &Order,
     best: bool,
     weight: &dyn Fn(&Edge) -> i32,
-) -> Option<i32> {
+) -> Vec<Option<i32>> {
     let mut value: Vec<Option<i32>> = vec![None; edges.len()];
     for &v in &order.post {
         if terminal[v] {
@@ -443,5 +506,5 @@ fn extreme(
         }
         value[v] = acc;
     }
-    value.first().copied().flatten()
+    value
 }

@@ -1,9 +1,9 @@
 //! The debrief model: what went well and what did not, principle by principle and decision by decision.
 
 use super::analysis::Analysis;
-use super::model::{Choice, EndingKind, Scenario, Then};
+use super::model::{Choice, EndingKind, Scenario};
 use super::run::{Outcome, Run};
-use super::score::{Score, chosen, score};
+use super::score::{Score, judge, score};
 use super::text::{Lang, Text};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -76,8 +76,8 @@ pub struct PrincipleReview {
     pub best: i32,
     /// The worst achievable.
     pub worst: i32,
-    /// 0–100.
-    pub percent: u8,
+    /// 0–100 against the best replies at the decisions faced; `None` when not in play in this run.
+    pub percent: Option<u8>,
     /// The decisions that moved it.
     pub moves: Vec<Move>,
 }
@@ -171,13 +171,12 @@ pub fn build(
 
     let mut decisions = Vec::new();
     let mut moves: BTreeMap<&str, Vec<Move>> = BTreeMap::new();
-    for (i, d) in outcome.decisions.iter().enumerate() {
+    let judged = judge(s, analysis, outcome);
+    for (i, (d, j)) in outcome.decisions.iter().zip(&judged).enumerate() {
         let Some(node) = s.node(&d.node) else {
             continue;
         };
-        let Some(c) = chosen(s, &d.node, &d.choice) else {
-            continue;
-        };
+        let c = j.made;
         for (p, w) in &c.scores {
             moves.entry(p.as_str()).or_default().push(Move {
                 step: i + 1,
@@ -186,18 +185,8 @@ pub fn build(
                 feedback: fill(&c.feedback),
             });
         }
-        // The best alternative is the offered choice with the most points; ties keep file order.
-        let better = match &node.then {
-            Then::Choices(cs) => cs
-                .iter()
-                .filter(|o| d.offered.contains(&o.id))
-                .fold(None::<&Choice>, |best, o| match best {
-                    Some(b) if b.total() >= o.total() => Some(b),
-                    _ => Some(o),
-                })
-                .filter(|b| b.total() > c.total()),
-            _ => None,
-        };
+        // The better option is the best reply on offer, when it is not the one made.
+        let better = (j.best.id != c.id).then_some(j.best);
         decisions.push(DecisionReview {
             step: i + 1,
             node: d.node.clone(),
@@ -221,7 +210,8 @@ pub fn build(
             moves: moves.remove(p.id.as_str()).unwrap_or_default(),
         })
         .collect();
-    principles.sort_by(|a, b| a.percent.cmp(&b.percent).then(a.id.cmp(&b.id)));
+    // Weakest first; principles not in play this run go last.
+    principles.sort_by_key(|p| (p.percent.is_none(), p.percent, p.id.clone()));
 
     let endings: Vec<EndingReview> = s
         .endings()
@@ -254,11 +244,11 @@ pub fn build(
     others.sort_by(|a, b| a.order.cmp(&b.order).then(a.id.cmp(&b.id)));
     let weakest = principles
         .iter()
-        .filter(|p| p.percent < WEAK_BELOW)
+        .filter_map(|p| Some((p, p.percent.filter(|x| *x < WEAK_BELOW)?)))
         .take(WEAKEST_SHOWN)
-        .map(|p| Weakness {
+        .map(|(p, percent)| Weakness {
             id: p.id.clone(),
-            percent: p.percent,
+            percent,
             train_in: others
                 .iter()
                 .filter(|o| o.rewarded_principles().contains(p.id.as_str()))

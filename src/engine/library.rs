@@ -263,6 +263,16 @@ impl Library {
         self.scenarios.iter().find(|l| l.scenario.id == id)
     }
 
+    /// The scenario to play next on the learning path: the first, in order, that is not yet completed.
+    pub fn recommended_next(
+        &self,
+        completed: &std::collections::BTreeSet<String>,
+    ) -> Option<&Loaded> {
+        self.scenarios
+            .iter()
+            .find(|l| !completed.contains(&l.scenario.id))
+    }
+
     /// All playable scenarios.
     pub fn all(&self) -> Vec<Arc<Scenario>> {
         self.scenarios

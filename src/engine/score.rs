@@ -3,15 +3,21 @@
 //! The formula (also in docs/scenario-format.md):
 //! - For every principle `p`, `earned(p)` is the sum of `p`'s points over the choices made.
 //!   `best(p)` and `worst(p)` are the highest and lowest sums of `p`'s points over every complete
-//!   playthrough of the scenario, found by [`analyse`](super::analysis::analyse).
-//!   The principle's percentage is `(earned − worst) / (best − worst)`, or 100 when both are equal.
+//!   playthrough of the scenario, found by [`analyse`](super::analysis::analyse), and are reported as is.
+//! - The principle's percentage is judged at the decisions the trainee faced, against the best reply
+//!   there (the offered choice that leads to the highest total, see [`judge`]). Over the decisions
+//!   where some offered choice scores `p`, `ref(p)` sums the best reply's points for `p` and `low(p)` the
+//!   lowest points for `p` on offer. The percentage is `(earned − low) / (ref − low)`, clamped to 0–100,
+//!   and 100 when `ref = low`. A principle that no offered choice scored is not in play in this run.
+//!   Comparing with the best reply, rather than with the best sum over all paths, keeps a flawless run
+//!   at 100 % on every principle: recovery choices that only follow a mistake do not count against it.
 //! - The overall score does the same with the sum of all points of a choice:
 //!   `round(100 × (total − worst_total) / (best_total − worst_total))`, from 0 to 100.
 //! - The grade follows the overall score: 90+ excellent, 75+ good, 60+ fair, 40+ weak, below that poor.
 
 use super::analysis::{Analysis, Range};
 use super::model::{Choice, Scenario, Then};
-use super::run::Outcome;
+use super::run::{Outcome, State};
 use super::text::Lang;
 use serde::Serialize;
 
@@ -68,8 +74,9 @@ pub struct PrincipleScore {
     pub earned: i32,
     /// The best and worst sums any playthrough reaches.
     pub range: Range,
-    /// `earned` placed between worst (0) and best (100).
-    pub percent: u8,
+    /// `earned` placed between the worst (0) and the best reply (100) at the decisions faced;
+    /// `None` when the principle was not in play in this run.
+    pub percent: Option<u8>,
 }
 
 /// The score of a finished run.
@@ -105,13 +112,93 @@ pub fn chosen<'a>(s: &'a Scenario, node: &str, choice: &str) -> Option<&'a Choic
     }
 }
 
+/// One decision as scoring sees it: the choice made, the choices on offer and the best reply.
+#[derive(Debug, Clone)]
+pub struct Judged<'a> {
+    /// The choice made.
+    pub made: &'a Choice,
+    /// Every choice on offer, in file order.
+    pub offered: Vec<&'a Choice>,
+    /// The best reply on offer (it may be `made`).
+    pub best: &'a Choice,
+}
+
+/// Replays a finished run and judges each decision against the best reply on offer.
+///
+/// The best reply is the offered choice that leads to the highest total: its own points plus the best
+/// total still achievable after it ([`Analysis::best_from`]). So a question that costs a step but opens
+/// a better path counts as the best reply. The choice made counts as best when it ties; otherwise ties
+/// keep file order.
+pub fn judge<'a>(s: &'a Scenario, analysis: &Analysis, outcome: &Outcome) -> Vec<Judged<'a>> {
+    let mut state = State::initial(s);
+    let mut out = Vec::new();
+    for d in &outcome.decisions {
+        // Continue nodes between two decisions move the state without a choice.
+        let mut guard = 0;
+        while state.node != d.node && guard < s.nodes.len() {
+            match s.node(&state.node).map(|n| &n.then) {
+                Some(Then::Continue(next)) => state.enter(next),
+                _ => break,
+            }
+            guard += 1;
+        }
+        let (Some(node), Some(made)) = (s.node(&d.node), chosen(s, &d.node, &d.choice)) else {
+            continue;
+        };
+        let offered: Vec<&Choice> = match &node.then {
+            Then::Choices(cs) => cs.iter().filter(|c| d.offered.contains(&c.id)).collect(),
+            _ => Vec::new(),
+        };
+        let value = |c: &Choice| -> i64 {
+            let mut next = state.clone();
+            next.apply(node, c);
+            let rest = analysis.best_from(s, &next).map_or(-1_000_000, i64::from);
+            i64::from(c.total()) + rest
+        };
+        let top = offered.iter().map(|c| value(c)).max().unwrap_or(i64::MIN);
+        let best = if value(made) >= top {
+            made
+        } else {
+            offered
+                .iter()
+                .find(|c| value(c) == top)
+                .copied()
+                .unwrap_or(made)
+        };
+        out.push(Judged {
+            made,
+            offered,
+            best,
+        });
+        state.apply(node, made);
+    }
+    out
+}
+
 /// Scores a finished run.
 pub fn score(s: &Scenario, analysis: &Analysis, outcome: &Outcome) -> Score {
-    let choices: Vec<&Choice> = outcome
-        .decisions
-        .iter()
-        .filter_map(|d| chosen(s, &d.node, &d.choice))
-        .collect();
+    let judged = judge(s, analysis, outcome);
+    let choices: Vec<&Choice> = judged.iter().map(|j| j.made).collect();
+    // Per principle in play: (points of the best replies, lowest points on offer).
+    let mut faced: std::collections::BTreeMap<&str, (i32, i32)> = std::collections::BTreeMap::new();
+    for Judged {
+        offered: on_offer,
+        best,
+        ..
+    } in &judged
+    {
+        let in_play: std::collections::BTreeSet<&str> = on_offer
+            .iter()
+            .flat_map(|c| c.scores.keys().map(String::as_str))
+            .collect();
+        for p in in_play {
+            let points = |c: &Choice| c.scores.get(p).copied().unwrap_or(0);
+            let low = on_offer.iter().map(|c| points(c)).min().unwrap_or(0);
+            let e = faced.entry(p).or_insert((0, 0));
+            e.0 += points(best);
+            e.1 += low;
+        }
+    }
     let total: i32 = choices.iter().map(|c| c.total()).sum();
     let range = analysis.total.unwrap_or(Range {
         best: total,
@@ -130,7 +217,15 @@ pub fn score(s: &Scenario, analysis: &Analysis, outcome: &Outcome) -> Score {
                 id: id.clone(),
                 earned,
                 range: *r,
-                percent: percent(earned, *r),
+                percent: faced.get(id.as_str()).map(|(best, low)| {
+                    percent(
+                        earned,
+                        Range {
+                            best: *best,
+                            worst: *low,
+                        },
+                    )
+                }),
             }
         })
         .collect();

@@ -29,10 +29,10 @@ fn the_best_path_scores_100_and_the_worst_0() {
     }
     let s = score(&l.scenario, &l.analysis, &run.outcome().unwrap());
     assert_eq!((s.total, s.overall, s.grade), (5, 100, Grade::Excellent));
-    // The best total does not max every principle: saying goodbye politely was the other branch.
+    // Every reply was the best one on offer, so every principle is at 100 %, even `st.polite`,
+    // which only the other branch rewards.
     for p in &s.principles {
-        let expected = if p.id == "st.polite" { 0 } else { 100 };
-        assert_eq!(p.percent, expected, "{}", p.id);
+        assert_eq!(p.percent, Some(100), "{}", p.id);
     }
 
     let mut run = small_run(1);
@@ -40,6 +40,18 @@ fn the_best_path_scores_100_and_the_worst_0() {
     run.advance().unwrap();
     let s = score(&l.scenario, &l.analysis, &run.outcome().unwrap());
     assert_eq!((s.total, s.overall, s.grade), (-2, 0, Grade::Poor));
+    let pct = |id: &str| s.principles.iter().find(|p| p.id == id).unwrap().percent;
+    assert_eq!(pct("fc.never_just_no"), Some(0), "broken");
+    assert_eq!(
+        pct("st.empathy_all_solved"),
+        Some(0),
+        "the best reply asked first"
+    );
+    assert_eq!(
+        pct("fp.exceed_expectations"),
+        None,
+        "never on offer on this path"
+    );
 }
 
 #[test]
@@ -52,10 +64,19 @@ fn a_middle_path_scores_in_between_per_principle() {
     // Total 3 of the range −2..5: 5/7 = 71%.
     assert_eq!((s.total, s.overall, s.grade), (3, 71, Grade::Fair));
     let pct = |id: &str| s.principles.iter().find(|p| p.id == id).unwrap().percent;
-    assert_eq!(pct("fc.solution_language"), 100);
-    assert_eq!(pct("fp.exceed_expectations"), 0);
-    assert_eq!(pct("st.empathy_all_solved"), 0);
-    assert_eq!(pct("fc.never_just_no"), 100, "not broken");
+    assert_eq!(pct("fc.solution_language"), Some(100));
+    assert_eq!(
+        pct("fp.exceed_expectations"),
+        Some(0),
+        "the gift was on offer and not taken"
+    );
+    assert_eq!(
+        pct("st.empathy_all_solved"),
+        Some(0),
+        "asking first was the best reply"
+    );
+    assert_eq!(pct("fc.never_just_no"), Some(100), "not broken");
+    assert_eq!(pct("st.polite"), Some(100));
 }
 
 #[test]
@@ -75,9 +96,10 @@ fn the_debrief_explains_every_decision_and_points_to_the_better_one() {
     );
 
     assert_eq!(d.decisions.len(), 2);
-    assert!(
-        d.decisions[0].better.is_none(),
-        "help was the best choice there"
+    // Asking for the order number first (a once-only question) opens the best path: +1 on the way.
+    assert_eq!(
+        d.decisions[0].better.as_ref().map(|b| b.id.as_str()),
+        Some("ask")
     );
     let second = &d.decisions[1];
     assert_eq!(second.chosen.id, "bye");
@@ -88,7 +110,7 @@ fn the_debrief_explains_every_decision_and_points_to_the_better_one() {
     assert!(!d.decisions[0].chosen.say.en.contains("{client}"));
 
     // Weakest first, each with the decisions that moved it.
-    assert_eq!(d.principles[0].percent, 0);
+    assert_eq!(d.principles[0].percent, Some(0));
     let sol = d
         .principles
         .iter()
@@ -153,5 +175,47 @@ fn weak_principles_link_to_other_scenarios_that_train_them() {
             assert!(other.scenario.rewarded_principles().contains(w.id.as_str()));
             assert_ne!(id, "small");
         }
+    }
+}
+
+#[test]
+fn the_best_playthrough_of_every_shipped_scenario_is_flawless_on_every_principle() {
+    // Follow the best reply at every decision: the score is 100 and no principle is weak.
+    let lib = client_first::engine::library::Library::builtin();
+    for l in &lib.scenarios {
+        let mut run = client_first::engine::run::Run::start(std::sync::Arc::clone(&l.scenario), 9);
+        while !run.is_over() {
+            if run.can_continue() {
+                run.advance().unwrap();
+                continue;
+            }
+            let state = run.state().clone();
+            let node = run.node().unwrap().clone();
+            let best = run
+                .choices()
+                .iter()
+                .max_by_key(|c| {
+                    let mut next = state.clone();
+                    next.apply(&node, c);
+                    c.total() + l.analysis.best_from(&l.scenario, &next).unwrap_or(-10_000)
+                })
+                .map(|c| c.id.clone())
+                .unwrap();
+            run.choose(&best).unwrap();
+        }
+        let d = build(
+            &l.scenario,
+            &l.analysis,
+            &run.outcome().unwrap(),
+            &lib.all(),
+            &BTreeSet::new(),
+        );
+        assert_eq!(d.score.overall, 100, "{}", l.scenario.id);
+        assert!(d.weakest.is_empty(), "{}: {:?}", l.scenario.id, d.weakest);
+        assert!(
+            d.decisions.iter().all(|r| r.better.is_none()),
+            "{}",
+            l.scenario.id
+        );
     }
 }
