@@ -88,12 +88,13 @@ impl Analysis {
                 .unwrap_or(0)
                 .clamp(lo - 8, hi + 8);
         }
-        let key = Key {
+        let mut key = Key {
             node,
             mood: if l.uses_mood { state.mood } else { 0 },
             bits,
             counters,
         };
+        l.forget_dead(&mut key);
         t.best[*t.ids.get(&key)?]
     }
 }
@@ -123,6 +124,14 @@ struct Layout {
     counters: HashMap<String, usize>,
     counter_bounds: Vec<(i32, i32)>,
     nbits: usize,
+    /// Per node, the bits that some condition at this node or after it may still test. Bits outside
+    /// it can never matter again, so entering the node clears them: a flag set early and tested only
+    /// early then stops splitting every later state in two.
+    live_bits: Vec<Vec<u64>>,
+    /// Per node, whether a mood condition may still be tested.
+    live_mood: Vec<bool>,
+    /// Per node and counter, whether the counter may still be tested.
+    live_counters: Vec<Vec<bool>>,
 }
 
 impl Layout {
@@ -135,6 +144,9 @@ impl Layout {
             counters: HashMap::new(),
             counter_bounds: Vec::new(),
             nbits: 0,
+            live_bits: Vec::new(),
+            live_mood: Vec::new(),
+            live_counters: Vec::new(),
         };
         let mut bit = 0;
         for (ni, n) in s.nodes.iter().enumerate() {
@@ -173,7 +185,95 @@ impl Layout {
             }
         }
         l.nbits = bit;
+        l.compute_liveness(s);
         l
+    }
+
+    /// Fills the `live_*` tables: what each node tests, spread backwards along every link until
+    /// nothing changes (links are followed whatever their conditions, which keeps this safe).
+    fn compute_liveness(&mut self, s: &Scenario) {
+        let n = s.nodes.len();
+        let words = self.nbits.div_ceil(64);
+        let index: HashMap<&str, usize> = s
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        self.live_bits = vec![vec![0; words]; n];
+        self.live_mood = vec![false; n];
+        self.live_counters = vec![vec![false; self.counters.len()]; n];
+        let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (ni, node) in s.nodes.iter().enumerate() {
+            match &node.then {
+                Then::Continue(next) => succ[ni].extend(index.get(next.as_str())),
+                Then::End(_) => {}
+                Then::Choices(cs) => {
+                    for (ci, c) in cs.iter().enumerate() {
+                        succ[ni].extend(index.get(c.next.as_str()));
+                        if let Some(b) = self.once.get(&(ni, ci)) {
+                            Self::put(&mut self.live_bits[ni], *b, true);
+                        }
+                        for cond in &c.when {
+                            match cond {
+                                Condition::MoodAtLeast(_) | Condition::MoodBelow(_) => {
+                                    self.live_mood[ni] = true;
+                                }
+                                Condition::Flag(f) | Condition::NotFlag(f) => {
+                                    Self::put(&mut self.live_bits[ni], self.flags[f], true);
+                                }
+                                Condition::Visited(v) | Condition::NotVisited(v) => {
+                                    Self::put(&mut self.live_bits[ni], self.visited[v], true);
+                                }
+                                Condition::CounterAtLeast(c, _) | Condition::CounterBelow(c, _) => {
+                                    self.live_counters[ni][self.counters[c]] = true;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for ni in (0..n).rev() {
+                for &t in &succ[ni].clone() {
+                    for w in 0..words {
+                        let merged = self.live_bits[ni][w] | self.live_bits[t][w];
+                        if merged != self.live_bits[ni][w] {
+                            self.live_bits[ni][w] = merged;
+                            changed = true;
+                        }
+                    }
+                    if self.live_mood[t] && !self.live_mood[ni] {
+                        self.live_mood[ni] = true;
+                        changed = true;
+                    }
+                    for c in 0..self.counters.len() {
+                        if self.live_counters[t][c] && !self.live_counters[ni][c] {
+                            self.live_counters[ni][c] = true;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Forgets the parts of a key that nothing at or after its node can test any more.
+    fn forget_dead(&self, k: &mut Key) {
+        for (w, live) in k.bits.iter_mut().zip(&self.live_bits[k.node]) {
+            *w &= live;
+        }
+        if !self.live_mood[k.node] {
+            k.mood = 0;
+        }
+        for (v, live) in k.counters.iter_mut().zip(&self.live_counters[k.node]) {
+            if !live {
+                *v = 0;
+            }
+        }
     }
 
     fn get(bits: &[u64], i: usize) -> bool {
@@ -212,6 +312,7 @@ impl Layout {
         if let Some(b) = self.visited.get(&s.nodes[node].id) {
             Self::put(&mut k.bits, *b, true);
         }
+        self.forget_dead(k);
     }
 }
 
@@ -433,6 +534,8 @@ struct Order {
     post: Vec<usize>,
     /// Edges `(from, to)` that lead back to a state on the current path.
     back_edges: BTreeSet<(usize, usize)>,
+    /// Per state and edge index, whether that edge is a back edge (a fast copy of `back_edges`).
+    is_back: Vec<Vec<bool>>,
 }
 
 /// An iterative depth-first search from state 0, so that deep graphs cannot overflow the stack.
@@ -447,7 +550,11 @@ fn post_order(edges: &[Vec<Edge>]) -> Order {
     let mut post = Vec::with_capacity(edges.len());
     let mut back_edges = BTreeSet::new();
     if edges.is_empty() {
-        return Order { post, back_edges };
+        return Order {
+            post,
+            back_edges,
+            is_back: Vec::new(),
+        };
     }
     let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
     mark[0] = Mark::Open;
@@ -472,7 +579,16 @@ fn post_order(edges: &[Vec<Edge>]) -> Order {
             stack.pop();
         }
     }
-    Order { post, back_edges }
+    let is_back = edges
+        .iter()
+        .enumerate()
+        .map(|(v, es)| es.iter().map(|e| back_edges.contains(&(v, e.to))).collect())
+        .collect();
+    Order {
+        post,
+        back_edges,
+        is_back,
+    }
 }
 
 /// For every state, the highest (or lowest) sum of edge weights from it to any terminal state, over
@@ -491,8 +607,8 @@ fn extreme(
             continue;
         }
         let mut acc: Option<i32> = None;
-        for e in &edges[v] {
-            if order.back_edges.contains(&(v, e.to)) {
+        for (i, e) in edges[v].iter().enumerate() {
+            if order.is_back[v][i] {
                 continue;
             }
             if let Some(rest) = value[e.to] {

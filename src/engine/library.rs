@@ -184,12 +184,16 @@ impl Library {
         // Which group (0 base, 1 overrides) each id came from: the same id twice in one group is a mistake.
         let mut group_of: BTreeMap<String, usize> = BTreeMap::new();
         let mut problems = Vec::new();
-        for (i, f) in all.iter().enumerate() {
-            if f.is_principles() || f.is_cases() {
-                continue;
-            }
-            let group = usize::from(i >= base.len());
-            match parse_scenario(&f.name, &f.text) {
+        let scenario_files: Vec<(usize, &SourceFile)> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.is_principles() && !f.is_cases())
+            .map(|(i, f)| (usize::from(i >= base.len()), *f))
+            .collect();
+        let checked = check_all(&scenario_files, &catalog, &cases);
+        for ((group, f), result) in scenario_files.iter().zip(checked) {
+            let group = *group;
+            match result {
                 Err(d) => problems.push(Problem {
                     file: f.name.clone(),
                     id: None,
@@ -197,7 +201,7 @@ impl Library {
                     coverage: None,
                     languages: Vec::new(),
                 }),
-                Ok(s) if group_of.get(&s.id) == Some(&group) => {
+                Ok((s, ..)) if group_of.get(&s.id) == Some(&group) => {
                     let first = by_id.get(&s.id).map_or("another file", |l| l.file.as_str());
                     let pos = super::diag::locate_field(&f.text, "id", &s.id, 0)
                         .map_or(Position { line: 1, col: 1 }, |p| p.0);
@@ -217,9 +221,7 @@ impl Library {
                         languages: s.languages.clone(),
                     });
                 }
-                Ok(s) => {
-                    let (d, coverage, analysis) =
-                        check_scenario(&f.name, &f.text, &s, &catalog, &cases);
+                Ok((s, d, coverage, analysis)) => {
                     if d.iter().any(Diagnostic::is_error) {
                         // A broken override must not hide a working scenario of the same id.
                         problems.push(Problem {
@@ -280,4 +282,36 @@ impl Library {
             .map(|l| Arc::clone(&l.scenario))
             .collect()
     }
+}
+
+/// A scenario file parsed and checked, or why it could not be parsed.
+type Checked = Result<(Scenario, Vec<Diagnostic>, Coverage, Analysis), Box<Diagnostic>>;
+
+/// Parses and checks every scenario file, spread over the machine's cores: each file is independent,
+/// and parsing plus state exploration is most of the time of loading a large library.
+fn check_all(
+    files: &[(usize, &SourceFile)],
+    catalog: &Catalog,
+    cases: &CaseCatalog,
+) -> Vec<Checked> {
+    let one = |f: &SourceFile| -> Checked {
+        let s = parse_scenario(&f.name, &f.text)?;
+        let (d, coverage, analysis) = check_scenario(&f.name, &f.text, &s, catalog, cases);
+        Ok((s, d, coverage, analysis))
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || files.len() < 8 {
+        return files.iter().map(|(_, f)| one(f)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|(_, f)| one(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }

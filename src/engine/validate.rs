@@ -182,7 +182,9 @@ pub fn check_scenario(
         counters_set.extend(c.add.keys().map(String::as_str));
     }
     for n in &s.nodes {
-        let at = loc.node(&n.id);
+        // Positions are looked up only when a finding needs one: scanning the source for every node
+        // and text dominated the time of a clean check.
+        let at = || loc.node(&n.id);
         for l in &n.lines {
             if !speakers.contains(l.speaker.as_str())
                 && l.speaker != SPEAKER_YOU
@@ -191,7 +193,7 @@ pub fn check_scenario(
                 push(
                     Error,
                     "unknown-speaker",
-                    loc.field_after("speaker", &l.speaker, at),
+                    loc.field_after("speaker", &l.speaker, at()),
                     format!(
                         "speaker `{}` is not a character of this scenario",
                         l.speaker
@@ -217,18 +219,18 @@ pub fn check_scenario(
             Then::Choices(cs) if cs.is_empty() => push(
                 Error,
                 "dead-end",
-                at.0,
+                at().0,
                 format!("node `{}` offers no choices", n.id),
                 "add choices, or end the conversation here with End(Ending(…))".into(),
             ),
             Then::Choices(cs) => {
                 for c in cs {
-                    let cat = loc.choice(&n.id, &c.id);
+                    let cat = || loc.choice(&n.id, &c.id);
                     if !ids.contains(c.next.as_str()) {
                         push(
                             Error,
                             "unknown-node",
-                            loc.field_after("next", &c.next, cat),
+                            loc.field_after("next", &c.next, cat()),
                             format!(
                                 "choice `{}` goes to node `{}`, which does not exist",
                                 c.id, c.next
@@ -240,7 +242,7 @@ pub fn check_scenario(
                         push(
                             Warning,
                             "untrained-choice",
-                            cat.0,
+                            cat().0,
                             format!("choice `{}` of node `{}` trains no principle", c.id, n.id),
                             "add `scores: {\"principle.id\": 2}` with the principles this reply upholds (positive) or breaks (negative)".into(),
                         );
@@ -250,7 +252,7 @@ pub fn check_scenario(
                             push(
                                 Error,
                                 "unknown-principle",
-                                loc.text_after(p, cat),
+                                loc.text_after(p, cat()),
                                 format!("principle `{p}` is not in the catalog"),
                                 suggest(
                                     p,
@@ -268,7 +270,7 @@ pub fn check_scenario(
                                 push(
                                     Error,
                                     "unknown-node",
-                                    loc.text_after(v, cat),
+                                    loc.text_after(v, cat()),
                                     format!(
                                         "the condition of choice `{}` names node `{v}`, which does not exist",
                                         c.id
@@ -282,7 +284,7 @@ pub fn check_scenario(
                                 push(
                                     Warning,
                                     "unset-flag",
-                                    loc.text_after(f, cat),
+                                    loc.text_after(f, cat()),
                                     format!(
                                         "choice `{}` tests flag `{f}`, which no choice sets",
                                         c.id
@@ -300,7 +302,7 @@ pub fn check_scenario(
                                 push(
                                     Warning,
                                     "unset-flag",
-                                    loc.text_after(k, cat),
+                                    loc.text_after(k, cat()),
                                     format!(
                                         "choice `{}` tests counter `{k}`, which no choice changes",
                                         c.id
@@ -321,10 +323,12 @@ pub fn check_scenario(
     // Translations and placeholders.
     let mut names: BTreeSet<&str> = speakers.clone();
     names.insert("client");
-    for (place, anchor, t) in texts(s) {
-        let pos = match &anchor {
-            (n, Some(c)) => loc.choice(n, c).0,
-            (n, None) if !n.is_empty() => loc.node(n).0,
+    for place in texts(s) {
+        let t = place.text;
+        let pos = || match (place.what, place.choice) {
+            (_, Some(c)) => loc.choice(place.node, c).0,
+            ("character", _) => loc.text(&format!("\"{}\"", place.node)),
+            (_, None) if !place.node.is_empty() => loc.node(place.node).0,
             _ => Position { line: 1, col: 1 },
         };
         for lang in &s.languages {
@@ -336,8 +340,8 @@ pub fn check_scenario(
                 push(
                     Warning,
                     "missing-translation",
-                    pos,
-                    format!("{place} has no {name} text"),
+                    pos(),
+                    format!("{} has no {name} text", place.describe()),
                     format!("write `{}: \"…\"` beside the other language", lang.code()),
                 );
             }
@@ -348,8 +352,11 @@ pub fn check_scenario(
                     push(
                         Warning,
                         "bad-placeholder",
-                        pos,
-                        format!("{place} uses `{{{key}}}`, but there is no character `{key}`"),
+                        pos(),
+                        format!(
+                            "{} uses `{{{key}}}`, but there is no character `{key}`",
+                            place.describe()
+                        ),
                         "use {client} or the id of a character".into(),
                     );
                 }
@@ -369,7 +376,7 @@ pub fn check_scenario(
         );
     }
     for n in &s.nodes {
-        let pos = loc.node(&n.id).0;
+        let pos = || loc.node(&n.id).0;
         let is_end = matches!(n.then, Then::End(_));
         let (code, what) = if is_end {
             ("unreachable-ending", "ending")
@@ -380,7 +387,7 @@ pub fn check_scenario(
             push(
                 Warning,
                 code,
-                pos,
+                pos(),
                 format!("{what} `{}` cannot be reached from the start", n.id),
                 "link it from a choice or a Continue, or delete it".into(),
             );
@@ -388,7 +395,7 @@ pub fn check_scenario(
             push(
                 Warning,
                 code,
-                pos,
+                pos(),
                 format!(
                     "{what} `{}` is linked, but the conditions on the way never allow it",
                     n.id
@@ -402,7 +409,7 @@ pub fn check_scenario(
             push(
                 Error,
                 "dead-end",
-                pos,
+                pos(),
                 format!(
                     "node `{}` can be reached in a state where none of its choices is available",
                     n.id
@@ -415,7 +422,7 @@ pub fn check_scenario(
             push(
                 Error,
                 "no-way-out",
-                pos,
+                pos(),
                 format!("from node `{}` the conversation can never reach an ending: it loops with no way out", n.id),
                 "add a choice that leads towards an ending, or mark the looping choices `once: true`".into(),
             );
@@ -495,65 +502,79 @@ impl Locator<'_> {
     }
 }
 
-/// A text of a scenario: a description of where it is, its node and choice ids, and the text.
-type Place<'a> = (String, (String, Option<String>), &'a Text);
+/// Where a text sits in a scenario: what it is, and the node and choice it belongs to (empty for
+/// scenario-level texts). The readable description is built only when a finding needs it.
+struct Place<'a> {
+    what: &'static str,
+    index: usize,
+    node: &'a str,
+    choice: Option<&'a str>,
+    text: &'a Text,
+}
 
-/// Every text of a scenario, with a description of where it is and the node and choice it belongs to.
+impl Place<'_> {
+    fn describe(&self) -> String {
+        let (n, i) = (self.node, self.index + 1);
+        match (self.what, self.choice) {
+            ("title", _) => "the title".into(),
+            ("summary", _) => "the summary".into(),
+            ("client", _) => "the Client's name".into(),
+            ("name variant", _) => "a name variant".into(),
+            ("character", _) => format!("the name of `{n}`"),
+            ("line", _) => format!("line {i} of node `{n}`"),
+            ("variant", _) => format!("a variant of line {i} of node `{n}`"),
+            ("label", Some(c)) => format!("the label of choice `{c}` of node `{n}`"),
+            ("feedback", Some(c)) => format!("the feedback of choice `{c}` of node `{n}`"),
+            ("say", Some(c)) => format!("what is said in choice `{c}` of node `{n}`"),
+            ("ending title", _) => format!("the ending title of node `{n}`"),
+            (_, _) => format!("the ending text of node `{n}`"),
+        }
+    }
+}
+
+/// Every text of a scenario, with where it is.
 fn texts(s: &Scenario) -> Vec<Place<'_>> {
-    let mut v: Vec<Place<'_>> = vec![
-        ("the title".into(), (String::new(), None), &s.title),
-        ("the summary".into(), (String::new(), None), &s.summary),
-        (
-            "the Client's name".into(),
-            (String::new(), None),
-            &s.client.name,
-        ),
+    let at = |what, index, node, choice, text| Place {
+        what,
+        index,
+        node,
+        choice,
+        text,
+    };
+    let mut v = vec![
+        at("title", 0, "", None, &s.title),
+        at("summary", 0, "", None, &s.summary),
+        at("client", 0, "", None, &s.client.name),
     ];
     for t in &s.client.name_variants {
-        v.push(("a name variant".into(), (String::new(), None), t));
+        v.push(at("name variant", 0, "", None, t));
     }
     for c in &s.characters {
-        v.push((
-            format!("the name of `{}`", c.id),
-            (String::new(), None),
-            &c.name,
-        ));
+        // The node field carries the character id for the description; it is no node.
+        v.push(at("character", 0, c.id.as_str(), None, &c.name));
     }
     for n in &s.nodes {
-        let here = (n.id.clone(), None);
+        let id = n.id.as_str();
         for (i, l) in n.lines.iter().enumerate() {
-            v.push((
-                format!("line {} of node `{}`", i + 1, n.id),
-                here.clone(),
-                &l.text,
-            ));
+            v.push(at("line", i, id, None, &l.text));
             for t in &l.variants {
-                v.push((
-                    format!("a variant of line {} of node `{}`", i + 1, n.id),
-                    here.clone(),
-                    t,
-                ));
+                v.push(at("variant", i, id, None, t));
             }
         }
         match &n.then {
             Then::Choices(cs) => {
                 for c in cs {
-                    let at = (n.id.clone(), Some(c.id.clone()));
-                    let name = format!("choice `{}` of node `{}`", c.id, n.id);
-                    v.push((format!("the label of {name}"), at.clone(), &c.label));
-                    v.push((format!("the feedback of {name}"), at.clone(), &c.feedback));
+                    let cid = Some(c.id.as_str());
+                    v.push(at("label", 0, id, cid, &c.label));
+                    v.push(at("feedback", 0, id, cid, &c.feedback));
                     if c.say.has(Lang::Ru) || c.say.has(Lang::En) {
-                        v.push((format!("what is said in {name}"), at, &c.say));
+                        v.push(at("say", 0, id, cid, &c.say));
                     }
                 }
             }
             Then::End(e) => {
-                v.push((
-                    format!("the ending title of node `{}`", n.id),
-                    here.clone(),
-                    &e.title,
-                ));
-                v.push((format!("the ending text of node `{}`", n.id), here, &e.text));
+                v.push(at("ending title", 0, id, None, &e.title));
+                v.push(at("ending text", 0, id, None, &e.text));
             }
             Then::Continue(_) => {}
         }
