@@ -185,3 +185,143 @@ fn the_first_three_scenarios_are_full_size() {
         trained.len()
     );
 }
+
+#[test]
+fn every_principle_is_trained_by_two_scenarios_rewarded_and_tempted() {
+    let lib = Library::builtin();
+    let table = client_first::engine::validate::coverage_table(
+        &lib.catalog,
+        lib.scenarios.iter().map(|l| l.scenario.as_ref()),
+    );
+    let thin: Vec<(&String, usize)> = table
+        .iter()
+        .filter(|(_, s)| s.len() < 2)
+        .map(|(p, s)| (p, s.len()))
+        .collect();
+    assert!(
+        thin.is_empty(),
+        "principles trained by fewer than 2 scenarios: {thin:?}"
+    );
+    for p in PRINCIPLES {
+        let rewarded = lib
+            .scenarios
+            .iter()
+            .any(|l| l.coverage.rewarded.iter().any(|x| x == p));
+        let tempted = lib
+            .scenarios
+            .iter()
+            .any(|l| l.coverage.tempted.iter().any(|x| x == p));
+        assert!(
+            rewarded && tempted,
+            "{p}: rewarded {rewarded}, tempted {tempted}"
+        );
+    }
+}
+
+#[test]
+fn every_case_has_a_scenario() {
+    let lib = Library::builtin();
+    let covered: BTreeSet<&str> = lib
+        .scenarios
+        .iter()
+        .flat_map(|l| l.scenario.cases.iter().map(String::as_str))
+        .collect();
+    for c in &lib.cases.cases {
+        assert!(
+            covered.contains(c.id.as_str()),
+            "case {} has no scenario",
+            c.id
+        );
+    }
+}
+
+#[test]
+fn the_library_is_a_learning_path_from_easy_to_hard() {
+    let lib = Library::builtin();
+    assert!(
+        lib.scenarios.len() >= 13,
+        "{} scenarios",
+        lib.scenarios.len()
+    );
+    let first = &lib.scenarios[0].scenario;
+    assert_eq!(first.id, "tutorial", "the tutorial is played first");
+    let orders: BTreeSet<u32> = lib.scenarios.iter().map(|l| l.scenario.order).collect();
+    assert_eq!(
+        orders.len(),
+        lib.scenarios.len(),
+        "every scenario has its own place"
+    );
+    for pair in lib.scenarios.windows(2) {
+        let (a, b) = (&pair[0].scenario, &pair[1].scenario);
+        assert!(
+            a.difficulty <= b.difficulty,
+            "{} (difficulty {}) comes before {} ({})",
+            a.id,
+            a.difficulty,
+            b.id,
+            b.difficulty
+        );
+    }
+    let channels: BTreeSet<String> = lib
+        .scenarios
+        .iter()
+        .map(|l| format!("{:?}", l.scenario.channel))
+        .collect();
+    assert!(channels.len() >= 4, "{channels:?}");
+    let levels: BTreeSet<u8> = lib
+        .scenarios
+        .iter()
+        .map(|l| l.scenario.difficulty)
+        .collect();
+    assert_eq!(levels, BTreeSet::from([1, 2, 3]));
+}
+
+#[test]
+fn the_recommended_next_scenario_follows_the_path() {
+    let lib = Library::builtin();
+    let mut done = BTreeSet::new();
+    assert_eq!(lib.recommended_next(&done).unwrap().scenario.id, "tutorial");
+    done.insert("tutorial".to_string());
+    let second = lib.recommended_next(&done).unwrap();
+    assert_eq!(second.scenario.id, lib.scenarios[1].scenario.id);
+    for l in &lib.scenarios {
+        done.insert(l.scenario.id.clone());
+    }
+    assert!(lib.recommended_next(&done).is_none());
+}
+
+#[test]
+fn every_scenario_has_sane_scores_and_reachable_endings() {
+    use client_first::engine::score::percent;
+    let lib = Library::builtin();
+    for l in &lib.scenarios {
+        let s = &l.scenario;
+        let r = l.analysis.total.unwrap();
+        // The best path gains points and the worst loses them, so the scale means something.
+        assert!(r.best > 0 && r.worst < 0, "{}: {r:?}", s.id);
+        assert!(
+            percent(r.best, r) > 90 && percent(r.worst, r) < 30,
+            "{}",
+            s.id
+        );
+        let kinds: BTreeSet<EndingKind> = s.endings().map(|(_, e)| e.kind).collect();
+        assert!(kinds.len() >= 3, "{}: {kinds:?}", s.id);
+        assert!(kinds.contains(&EndingKind::Wow), "{}: no wow ending", s.id);
+        for (n, _) in s.endings() {
+            assert!(
+                l.analysis.reachable.contains(&n.id),
+                "{}: ending {} unreachable",
+                s.id,
+                n.id
+            );
+        }
+        assert_eq!(s.languages, [Lang::Ru, Lang::En], "{}", s.id);
+        let d = l.analysis.decisions.unwrap();
+        assert!(
+            d.worst >= 4,
+            "{}: a playthrough with only {} decisions",
+            s.id,
+            d.worst
+        );
+    }
+}
