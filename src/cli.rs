@@ -155,19 +155,24 @@ pub fn graph(scenario: &str, lang: &str, dir: &Option<PathBuf>, out: &mut dyn Wr
                     let _ = writeln!(out, "{d}");
                 }
             }
-            let ids: Vec<&str> = lib
-                .scenarios
-                .iter()
-                .map(|l| l.scenario.id.as_str())
-                .collect();
-            let _ = writeln!(
-                out,
-                "no playable scenario `{scenario}`; known: {}",
-                ids.join(", ")
-            );
-            2
+            not_found(&lib, scenario, out)
         }
     }
+}
+
+/// Says that no playable scenario has this id, and lists those that do. Returns the exit code.
+fn not_found(lib: &Library, scenario: &str, out: &mut dyn Write) -> i32 {
+    let ids: Vec<&str> = lib
+        .scenarios
+        .iter()
+        .map(|l| l.scenario.id.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "no playable scenario `{scenario}`; known: {}",
+        ids.join(", ")
+    );
+    2
 }
 
 /// Plays a scenario in the terminal, reading choices as numbers from `input`.
@@ -187,17 +192,7 @@ pub fn play(
         }
     };
     let Some(loaded) = lib.get(scenario) else {
-        let ids: Vec<&str> = lib
-            .scenarios
-            .iter()
-            .map(|l| l.scenario.id.as_str())
-            .collect();
-        let _ = writeln!(
-            out,
-            "no playable scenario `{scenario}`; known: {}",
-            ids.join(", ")
-        );
-        return 2;
+        return not_found(&lib, scenario, out);
     };
     let mut run = Run::start(loaded.scenario.clone(), seed);
     let mut shown = 0;

@@ -194,12 +194,7 @@ impl Layout {
     fn compute_liveness(&mut self, s: &Scenario) {
         let n = s.nodes.len();
         let words = self.nbits.div_ceil(64);
-        let index: HashMap<&str, usize> = s
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
+        let index = node_index(s);
         self.live_bits = vec![vec![0; words]; n];
         self.live_mood = vec![false; n];
         self.live_counters = vec![vec![false; self.counters.len()]; n];
@@ -316,15 +311,19 @@ impl Layout {
     }
 }
 
-/// Explores every reachable state of `s`. References to missing nodes are skipped (the validator
-/// reports them separately).
-pub fn analyse(s: &Scenario) -> Analysis {
-    let index: HashMap<&str, usize> = s
-        .nodes
+/// Node id → position in `s.nodes`.
+fn node_index(s: &Scenario) -> HashMap<&str, usize> {
+    s.nodes
         .iter()
         .enumerate()
         .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+        .collect()
+}
+
+/// Explores every reachable state of `s`. References to missing nodes are skipped (the validator
+/// reports them separately).
+pub fn analyse(s: &Scenario) -> Analysis {
+    let index = node_index(s);
     let mut out = Analysis {
         linked: linked(s, &index),
         ..Analysis::default()

@@ -51,3 +51,39 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Damaged files give diagnostics, never a panic: cut, insert or replace a piece of a valid file.
+    #[test]
+    fn damaged_files_never_panic(at in 0usize..4000, len in 0usize..40, insert in "[(){}\\[\\],:\"a-z0-9 ]{0,6}") {
+        use client_first::engine::library::{Library, SourceFile};
+        let text = std::fs::read_to_string(crate::common::fixture("small.ron")).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let at = at.min(chars.len());
+        let end = (at + len).min(chars.len());
+        let damaged: String = chars[..at].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
+        let lib = Library::from_files(
+            client_first::engine::library::builtin_files().into_iter().filter(|f| f.is_principles() || f.is_cases()).collect(),
+            vec![SourceFile { name: "damaged.ron".into(), text: damaged.clone() }],
+        );
+        for p in &lib.problems {
+            for d in &p.diagnostics {
+                // Every finding is located inside the file and renders.
+                prop_assert!(d.pos.line >= 1 && d.pos.line <= damaged.lines().count().max(1) + 1, "{d}");
+                prop_assert!(!d.to_string().is_empty());
+            }
+        }
+        // A scenario that still loads can be played to the end without a panic.
+        for l in &lib.scenarios {
+            let mut run = Run::start(Arc::clone(&l.scenario), 1);
+            for _ in 0..50 {
+                if run.is_over() { break; }
+                if run.can_continue() { let _ = run.advance(); continue; }
+                let first = run.choices().first().map(|c| c.id.clone());
+                match first { Some(id) => { let _ = run.choose(&id); } None => break }
+            }
+        }
+    }
+}
