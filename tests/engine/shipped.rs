@@ -325,3 +325,22 @@ fn every_scenario_has_sane_scores_and_reachable_endings() {
         );
     }
 }
+
+#[test]
+fn button_labels_are_short_enough_for_a_projector() {
+    let lib = Library::builtin();
+    for l in &lib.scenarios {
+        for (n, c) in l.scenario.choices() {
+            for lang in Lang::ALL {
+                let len = c.label.get(lang).chars().count();
+                assert!(
+                    len <= 60,
+                    "{}/{}/{}: {lang} label has {len} characters",
+                    l.scenario.id,
+                    n.id,
+                    c.id
+                );
+            }
+        }
+    }
+}
