@@ -9,15 +9,17 @@ fn main() {
     let code = match cli.command {
         Some(command) => run_command(command),
         None => {
-            // The game window comes with the next milestone; until then, show what is playable.
+            // The game window comes with the next milestone; until then, show what is playable,
+            // in both languages.
             let lib = Library::builtin();
-            println!("Client First: customer-service training.\n");
+            println!("Client First — тренажёр клиентского сервиса / customer-service training\n");
             for l in &lib.scenarios {
-                println!("  {:<24} {}", l.scenario.id, l.scenario.title.en);
+                let t = &l.scenario.title;
+                println!("  {:<20} {} / {}", l.scenario.id, t.ru, t.en);
             }
-            println!("\nPlay one:   client-first play <id> --lang ru|en");
-            println!("Validate:   client-first check [PATHS…]");
-            println!("Graph:      client-first graph <id> | dot -Tsvg > graph.svg");
+            println!("\nСыграть / Play:        client-first play <id> --lang ru|en");
+            println!("Проверить / Validate:  client-first check [PATHS…]");
+            println!("Граф / Graph:          client-first graph <id> | dot -Tsvg > graph.svg");
             0
         }
     };
