@@ -317,11 +317,6 @@ impl Scenario {
         self.nodes.iter().find(|n| n.id == id)
     }
 
-    /// The index of the node with this id.
-    pub fn node_index(&self, id: &str) -> Option<usize> {
-        self.nodes.iter().position(|n| n.id == id)
-    }
-
     /// Every principle id this scenario scores, with or against.
     pub fn principles(&self) -> std::collections::BTreeSet<&str> {
         self.choices()
