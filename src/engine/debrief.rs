@@ -172,11 +172,9 @@ pub fn build(
     let mut decisions = Vec::new();
     let mut moves: BTreeMap<&str, Vec<Move>> = BTreeMap::new();
     let judged = judge(s, analysis, outcome);
-    for (i, (d, j)) in outcome.decisions.iter().zip(&judged).enumerate() {
-        let Some(node) = s.node(&d.node) else {
-            continue;
-        };
-        let c = j.made;
+    // A decision that no longer matches the scenario is left out, so steps come from `judge`.
+    for j in &judged {
+        let (i, d, node, c) = (j.step, &outcome.decisions[j.step], j.node, j.made);
         for (p, w) in &c.scores {
             moves.entry(p.as_str()).or_default().push(Move {
                 step: i + 1,

@@ -115,6 +115,10 @@ pub fn chosen<'a>(s: &'a Scenario, node: &str, choice: &str) -> Option<&'a Choic
 /// One decision as scoring sees it: the choice made, the choices on offer and the best reply.
 #[derive(Debug, Clone)]
 pub struct Judged<'a> {
+    /// The index of the decision in the outcome.
+    pub step: usize,
+    /// The node of the decision.
+    pub node: &'a super::model::Node,
     /// The choice made.
     pub made: &'a Choice,
     /// Every choice on offer, in file order.
@@ -132,7 +136,7 @@ pub struct Judged<'a> {
 pub fn judge<'a>(s: &'a Scenario, analysis: &Analysis, outcome: &Outcome) -> Vec<Judged<'a>> {
     let mut state = State::initial(s);
     let mut out = Vec::new();
-    for d in &outcome.decisions {
+    for (step, d) in outcome.decisions.iter().enumerate() {
         // Continue nodes between two decisions move the state without a choice.
         let mut guard = 0;
         while state.node != d.node && guard < s.nodes.len() {
@@ -166,6 +170,8 @@ pub fn judge<'a>(s: &'a Scenario, analysis: &Analysis, outcome: &Outcome) -> Vec
                 .unwrap_or(made)
         };
         out.push(Judged {
+            step,
+            node,
             made,
             offered,
             best,
