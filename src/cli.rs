@@ -18,6 +18,28 @@ pub struct Cli {
     /// What to do; without a command, the game starts.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A folder of extra scenarios; a file with the id of a built-in scenario replaces it. Edits
+    /// are reloaded while the game runs.
+    #[arg(long, value_name = "DIR")]
+    pub scenarios: Option<PathBuf>,
+    /// Language for this launch (ru or en), instead of the saved setting.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Text size for this launch, in percent (100–250).
+    #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u16).range(100..=250))]
+    pub text_scale: Option<u16>,
+    /// Render the title, picker, dialogue and debrief screens in both languages to PNGs in DIR,
+    /// then quit. Needs a display (use Xvfb on a server).
+    #[arg(long, value_name = "DIR")]
+    pub screenshot: Option<PathBuf>,
+    /// Redraw every frame instead of only on input; for measuring the idle cost.
+    #[arg(long)]
+    pub continuous: bool,
+}
+
+/// Parses `ru` or `en` for `--lang`.
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| format!("`{s}` is not a language of the game; use ru or en"))
 }
 
 /// The subcommands.

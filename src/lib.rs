@@ -1,4 +1,6 @@
 //! Client First: a customer-service training game. The `engine` module is pure Rust and holds nearly
-//! all logic; `cli` is the command line over it.
+//! all logic; `cli` is the command line over it; `game` is the Bevy app.
 pub mod cli;
 pub mod engine;
+#[cfg(feature = "game")]
+pub mod game;

@@ -1,27 +1,39 @@
-//! The `client-first` binary: the command line today, the game window once it lands.
+//! The `client-first` binary: the game window, or a command-line tool when given a command.
 
 use clap::Parser;
 use client_first::cli::{Cli, run_command};
-use client_first::engine::library::Library;
 
 fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
         Some(command) => run_command(command),
-        None => {
-            // The game window comes with the next milestone; until then, show what is playable,
-            // in both languages.
-            let lib = Library::builtin();
-            println!("Client First — тренажёр клиентского сервиса / customer-service training\n");
-            for l in &lib.scenarios {
-                let t = &l.scenario.title;
-                println!("  {:<20} {} / {}", l.scenario.id, t.ru, t.en);
-            }
-            println!("\nСыграть / Play:        client-first play <id> --lang ru|en");
-            println!("Проверить / Validate:  client-first check [PATHS…]");
-            println!("Граф / Graph:          client-first graph <id> | dot -Tsvg > graph.svg");
-            0
-        }
+        None => play(cli),
     };
     std::process::exit(code);
+}
+
+/// Opens the game window.
+#[cfg(feature = "game")]
+fn play(cli: Cli) -> i32 {
+    let exit = client_first::game::run(client_first::game::Options {
+        scenarios: cli.scenarios,
+        lang: cli.lang,
+        text_scale: cli.text_scale,
+        screenshot: cli.screenshot,
+        continuous: cli.continuous,
+    });
+    i32::from(!exit.is_success())
+}
+
+/// Without the `game` feature there is no window: list what is playable instead.
+#[cfg(not(feature = "game"))]
+fn play(_cli: Cli) -> i32 {
+    let lib = client_first::engine::library::Library::builtin();
+    println!("Client First — built without the `game` feature; scenarios:");
+    for l in &lib.scenarios {
+        let t = &l.scenario.title;
+        println!("  {:<20} {} / {}", l.scenario.id, t.ru, t.en);
+    }
+    println!("\nPlay in the terminal: client-first play <id> --lang ru|en");
+    0
 }

@@ -1,0 +1,137 @@
+//! Keyboard and presenter-clicker input, turned into the same [`Action`]s the buttons send.
+//!
+//! - 1–4 pick a reply; ↑ ↓ move the highlight; Enter activates it; Esc goes back.
+//! - Presenter clickers send PageDown/Right/Space to advance and PageUp/Left to go back; B blanks
+//!   the screen.
+//! - Ctrl+ and Ctrl− change the text size; F11 toggles full screen.
+
+use super::content::{Content, Progress};
+use super::flow::{Action, Session};
+use super::settings::{Settings, SettingsStore};
+use super::views::screen_targets;
+use super::{GameSet, Screen};
+use bevy::prelude::*;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, keyboard.in_set(GameSet::Input));
+}
+
+/// The resources the keyboard reads to know what is on screen.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct ScreenData<'w> {
+    screen: Res<'w, State<Screen>>,
+    content: Res<'w, Content>,
+    progress: Res<'w, Progress>,
+    settings: Res<'w, Settings>,
+    store: Res<'w, SettingsStore>,
+}
+
+const DIGITS: [(KeyCode, KeyCode); 4] = [
+    (KeyCode::Digit1, KeyCode::Numpad1),
+    (KeyCode::Digit2, KeyCode::Numpad2),
+    (KeyCode::Digit3, KeyCode::Numpad3),
+    (KeyCode::Digit4, KeyCode::Numpad4),
+];
+
+fn keyboard(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    data: ScreenData,
+    mut session: ResMut<Session>,
+    mut actions: MessageWriter<Action>,
+) {
+    let Some(keys) = keys else {
+        return;
+    };
+    if keys.get_just_pressed().next().is_none() {
+        return;
+    }
+    let any = |codes: &[KeyCode]| codes.iter().any(|k| keys.just_pressed(*k));
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+
+    if ctrl && any(&[KeyCode::Equal, KeyCode::NumpadAdd]) {
+        actions.write(Action::ScaleStep(1));
+        return;
+    }
+    if ctrl && any(&[KeyCode::Minus, KeyCode::NumpadSubtract]) {
+        actions.write(Action::ScaleStep(-1));
+        return;
+    }
+    if any(&[KeyCode::F11]) {
+        actions.write(Action::ToggleFullscreen);
+        return;
+    }
+    if any(&[KeyCode::KeyB]) {
+        actions.write(Action::ToggleBlank);
+        return;
+    }
+    if any(&[KeyCode::Escape]) {
+        actions.write(Action::Back);
+        return;
+    }
+    if session.blank {
+        // A blanked screen ignores everything but B and Esc, so a stray click changes nothing.
+        return;
+    }
+
+    let screen = *data.screen.get();
+    let targets = screen_targets(
+        screen,
+        &session,
+        &data.content,
+        &data.progress,
+        &data.settings,
+        &data.store,
+    );
+    let n = targets.len();
+    if n > 0 && session.focus >= n {
+        session.focus = n - 1;
+    }
+    let move_focus = |session: &mut Session, by: isize| {
+        if n > 0 {
+            let i = session.focus.cast_signed() + by;
+            session.focus = i.rem_euclid(n.cast_signed()).cast_unsigned();
+            session.focus_moved = true;
+        }
+    };
+    let single_step = n == 1 && matches!(targets[0], Action::Continue | Action::ShowDebrief);
+
+    for (k, (digit, numpad)) in DIGITS.iter().enumerate() {
+        if any(&[*digit, *numpad])
+            && screen == Screen::Dialogue
+            && !session.confirm_abandon
+            && let Some(a @ Action::Choose(_)) = targets.get(k)
+        {
+            actions.write(a.clone());
+            return;
+        }
+    }
+    if screen == Screen::Picker && any(&[KeyCode::KeyM]) {
+        actions.write(Action::ToggleMode);
+        return;
+    }
+    if any(&[KeyCode::Enter, KeyCode::NumpadEnter]) {
+        if let Some(a) = targets.get(session.focus) {
+            actions.write(a.clone());
+        }
+        return;
+    }
+    if any(&[KeyCode::ArrowUp]) {
+        move_focus(&mut session, -1);
+    } else if any(&[KeyCode::ArrowDown]) {
+        move_focus(&mut session, 1);
+    } else if any(&[KeyCode::ArrowLeft, KeyCode::PageUp]) {
+        if screen == Screen::Debrief {
+            actions.write(Action::StepTab(-1));
+        } else {
+            move_focus(&mut session, -1);
+        }
+    } else if any(&[KeyCode::ArrowRight, KeyCode::PageDown, KeyCode::Space]) {
+        if screen == Screen::Debrief {
+            actions.write(Action::StepTab(1));
+        } else if single_step && !session.confirm_abandon {
+            actions.write(targets[0].clone());
+        } else {
+            move_focus(&mut session, 1);
+        }
+    }
+}

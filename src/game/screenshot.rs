@@ -1,0 +1,157 @@
+//! `client-first --screenshot DIR`: plays a scripted session and saves each main screen as a PNG, in
+//! Russian and in English, then quits. It drives the game through the same actions a player sends.
+//!
+//! Under Xvfb with Mesa's software Vulkan:
+//! `xvfb-run -a -s '-screen 0 1280x800x24' cargo run --release -- --screenshot docs/screens`.
+
+use super::flow::{Action, Session};
+use super::{GameSet, Screen, Settings};
+use crate::engine::text::Lang;
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use std::path::PathBuf;
+
+/// The scenario the pictures show: the broken guitar.
+const SCENARIO: &str = "guitar";
+/// Frames to wait after each step, so that egui has laid out and drawn the new screen.
+const SETTLE_FRAMES: u32 = 12;
+
+/// Adds the screenshot script.
+pub struct ScreenshotPlugin {
+    /// Where the PNGs go.
+    pub dir: PathBuf,
+}
+
+impl Plugin for ScreenshotPlugin {
+    fn build(&self, app: &mut App) {
+        let mut steps = Vec::new();
+        for lang in Lang::ALL {
+            let l = lang.code();
+            steps.extend([
+                Step::Do(Action::SetLang(lang)),
+                Step::Do(Action::Goto(Screen::Title)),
+                Step::Shot(format!("title-{l}.png")),
+                Step::Do(Action::Goto(Screen::Picker)),
+                Step::Shot(format!("picker-{l}.png")),
+                Step::Do(Action::Start(SCENARIO.into())),
+                Step::Play { decisions: 3 },
+                Step::Shot(format!("dialogue-{l}.png")),
+                Step::Play { decisions: 99 },
+                Step::Shot(format!("ending-{l}.png")),
+                Step::Do(Action::ShowDebrief),
+                Step::Shot(format!("debrief-{l}.png")),
+                Step::Do(Action::Tab(super::DebriefTab::Principles)),
+                Step::Shot(format!("debrief-principles-{l}.png")),
+                Step::Do(Action::Tab(super::DebriefTab::Decisions)),
+                Step::Shot(format!("debrief-replies-{l}.png")),
+            ]);
+        }
+        steps.push(Step::Quit);
+        if let Err(e) = std::fs::create_dir_all(&self.dir) {
+            error!("cannot create {}: {e}", self.dir.display());
+        }
+        app.insert_resource(Script {
+            dir: self.dir.clone(),
+            steps,
+            next: 0,
+            wait: SETTLE_FRAMES * 3,
+            made: 0,
+        })
+        .add_systems(Update, run_script.in_set(GameSet::Input));
+    }
+}
+
+/// One step of the script.
+#[derive(Debug, Clone)]
+enum Step {
+    /// Send an action.
+    Do(Action),
+    /// Play on (continue, then always the reply shown in a varying place) until this many more
+    /// replies were made and their coach feedback is on screen, or the conversation ends.
+    Play { decisions: usize },
+    /// Save the window to this file.
+    Shot(String),
+    /// Wait for the last PNG to be written, then quit.
+    Quit,
+}
+
+#[derive(Resource)]
+struct Script {
+    dir: PathBuf,
+    steps: Vec<Step>,
+    next: usize,
+    wait: u32,
+    made: usize,
+}
+
+fn run_script(
+    mut commands: Commands,
+    mut script: ResMut<Script>,
+    session: Res<Session>,
+    settings: Res<Settings>,
+    mut actions: MessageWriter<Action>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    if script.wait > 0 {
+        script.wait -= 1;
+        return;
+    }
+    let Some(step) = script.steps.get(script.next).cloned() else {
+        return;
+    };
+    script.wait = SETTLE_FRAMES;
+    match step {
+        Step::Do(a) => {
+            actions.write(a);
+            script.next += 1;
+        }
+        Step::Play { decisions } => {
+            let Some(active) = &session.active else {
+                script.next += 1;
+                return;
+            };
+            script.wait = 2;
+            if active.run.is_over() && active.feedback.is_none()
+                || script.made >= decisions && active.feedback.is_some()
+            {
+                script.made = 0;
+                script.next += 1;
+                script.wait = SETTLE_FRAMES;
+                return;
+            }
+            let targets = active.targets();
+            // Vary the pick so the debrief shows both good replies and better options.
+            let made = active.run.decisions().len();
+            let pick = if targets.len() > 1 {
+                (made * 2 + 1) % targets.len()
+            } else {
+                0
+            };
+            if let Some(a) = targets.get(pick) {
+                if matches!(a, Action::Choose(_)) {
+                    script.made += 1;
+                }
+                if *a != Action::ShowDebrief {
+                    actions.write(a.clone());
+                }
+            }
+        }
+        Step::Shot(name) => {
+            let path = script.dir.join(name);
+            info!(
+                "screenshot {} ({}, {}%)",
+                path.display(),
+                settings.lang,
+                settings.text_scale
+            );
+            commands
+                .spawn(Screenshot::primary_window())
+                .observe(save_to_disk(path));
+            script.next += 1;
+        }
+        Step::Quit => {
+            script.wait = 0;
+            exit.write(AppExit::Success);
+        }
+    }
+}

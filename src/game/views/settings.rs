@@ -1,0 +1,132 @@
+//! The settings screen: language, text size, contrast, mode and full screen, saved at once.
+
+use super::{Cx, big_button, coloured, hint};
+use crate::engine::text::Lang;
+use crate::game::flow::Action;
+use crate::game::i18n;
+use crate::game::settings::{Mode, SCALE_MAX, SCALE_MIN, Settings, SettingsStore};
+use bevy_egui::egui::{self, RichText};
+
+/// The settings screen's model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsView {
+    /// The current settings.
+    pub settings: Settings,
+    /// The settings file, when there is one.
+    pub file: Option<String>,
+    /// The file could not be read at start.
+    pub damaged: Option<String>,
+    /// The last save failed.
+    pub save_error: Option<String>,
+}
+
+impl SettingsView {
+    /// Builds the model.
+    pub fn new(settings: &Settings, store: &SettingsStore) -> SettingsView {
+        SettingsView {
+            settings: settings.clone(),
+            file: store.path.as_ref().map(|p| p.display().to_string()),
+            damaged: store.damaged.as_ref().map(ToString::to_string),
+            save_error: store.save_error.clone(),
+        }
+    }
+
+    /// The rows, top to bottom, each with what Enter does on it.
+    pub fn targets(&self) -> Vec<Action> {
+        vec![
+            Action::SetLang(self.settings.next_lang()),
+            Action::ScaleStep(-1),
+            Action::ScaleStep(1),
+            Action::ToggleContrast,
+            Action::ToggleMode,
+            Action::ToggleFullscreen,
+            Action::Back,
+        ]
+    }
+}
+
+/// Draws the settings.
+pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>) {
+    let s = &vm.settings;
+    let lang = s.lang;
+    let on_off = |b: bool| {
+        if b {
+            i18n::ON.get(lang)
+        } else {
+            i18n::OFF.get(lang)
+        }
+    };
+    egui::CentralPanel::default_margins().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.heading(RichText::new(i18n::SETTINGS_HEADING.get(lang)).size(30.0));
+                hint(ui, i18n::SETTINGS_HINT.get(lang), cx);
+                ui.add_space(10.0);
+                let targets = vm.targets();
+                let mut button = |ui: &mut egui::Ui, i: usize, text: String| {
+                    if big_button(ui, text, cx.focus == i, cx).clicked() {
+                        out.push(targets[i].clone());
+                    }
+                };
+                let row = |ui: &mut egui::Ui, name: &str| {
+                    ui.label(RichText::new(format!("{name}:")).size(21.0).strong());
+                };
+                ui.horizontal_wrapped(|ui| {
+                    row(ui, i18n::LANGUAGE.get(lang));
+                    let name = match lang {
+                        Lang::Ru => "Русский → English",
+                        Lang::En => "English → Русский",
+                    };
+                    button(ui, 0, name.to_string());
+                });
+                ui.horizontal_wrapped(|ui| {
+                    row(ui, i18n::TEXT_SCALE.get(lang));
+                    button(ui, 1, "A −".to_string());
+                    ui.label(
+                        RichText::new(format!("{}%", s.text_scale))
+                            .size(22.0)
+                            .strong(),
+                    );
+                    button(ui, 2, "A +".to_string());
+                    hint(
+                        ui,
+                        &format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"),
+                        cx,
+                    );
+                });
+                ui.horizontal_wrapped(|ui| {
+                    row(ui, i18n::HIGH_CONTRAST.get(lang));
+                    button(ui, 3, on_off(s.high_contrast).to_string());
+                });
+                ui.horizontal_wrapped(|ui| {
+                    row(ui, i18n::MODE.get(lang));
+                    let (name, note) = match s.mode {
+                        Mode::Coach => (i18n::COACH, i18n::COACH_NOTE),
+                        Mode::Exam => (i18n::EXAM, i18n::EXAM_NOTE),
+                    };
+                    button(ui, 4, name.get(lang).to_string());
+                    hint(ui, note.get(lang), cx);
+                });
+                ui.horizontal_wrapped(|ui| {
+                    row(ui, i18n::FULLSCREEN.get(lang));
+                    button(ui, 5, format!("{} (F11)", on_off(s.fullscreen)));
+                });
+                ui.add_space(10.0);
+                button(ui, 6, format!("← {}", i18n::BACK.get(lang)));
+                ui.add_space(10.0);
+                if vm.damaged.is_some() {
+                    ui.label(coloured(i18n::SETTINGS_DAMAGED.get(lang), cx.palette.bad));
+                }
+                if let Some(e) = &vm.save_error {
+                    ui.label(coloured(
+                        format!("{}: {e}", i18n::SETTINGS_NOT_SAVED.get(lang)),
+                        cx.palette.bad,
+                    ));
+                }
+                if let Some(f) = &vm.file {
+                    hint(ui, &format!("{}: {f}", i18n::SETTINGS_FILE.get(lang)), cx);
+                }
+            });
+    });
+}

@@ -1,0 +1,97 @@
+//! The title screen: the product name, Play, Settings and Quit.
+
+use super::{Cx, big_button_sized, hint};
+use crate::engine::text::Lang;
+use crate::game::Screen;
+use crate::game::flow::Action;
+use crate::game::i18n;
+use bevy_egui::egui::{self, RichText};
+
+/// The title screen's model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleView {
+    /// The interface language.
+    pub lang: Lang,
+}
+
+impl TitleView {
+    /// The model for `lang`.
+    pub fn new(lang: Lang) -> TitleView {
+        TitleView { lang }
+    }
+
+    /// The buttons, top to bottom.
+    pub fn targets(&self) -> Vec<Action> {
+        vec![
+            Action::Goto(Screen::Picker),
+            Action::Goto(Screen::Settings),
+            Action::Quit,
+        ]
+    }
+
+    fn label(&self, a: &Action) -> &'static str {
+        match a {
+            Action::Goto(Screen::Picker) => i18n::PLAY.get(self.lang),
+            Action::Goto(Screen::Settings) => i18n::SETTINGS.get(self.lang),
+            _ => i18n::QUIT.get(self.lang),
+        }
+    }
+}
+
+/// Draws the title screen.
+pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
+    let lang = vm.lang;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            let room = ui.available_height();
+            // On a short screen (large text) the title shrinks so that all three buttons fit.
+            let compact = room < 520.0;
+            ui.add_space(if compact {
+                4.0
+            } else {
+                (room * 0.12).clamp(8.0, 120.0)
+            });
+            let name =
+                RichText::new(i18n::APP_NAME.get(lang)).size(if compact { 32.0 } else { 46.0 });
+            ui.label(name.color(cx.palette.accent).strong());
+            ui.add_space(6.0);
+            ui.label(RichText::new(i18n::TAGLINE.get(lang)).size(20.0));
+            ui.add_space(if compact { 10.0 } else { 28.0 });
+            let width = ui.available_width().min(360.0);
+            let height = if compact { 44.0 } else { 52.0 };
+            for (i, target) in vm.targets().iter().enumerate() {
+                let r = big_button_sized(
+                    ui,
+                    vm.label(target),
+                    cx.focus == i,
+                    cx,
+                    egui::vec2(width, height),
+                );
+                if r.clicked() {
+                    out.push(target.clone());
+                }
+                ui.add_space(4.0);
+            }
+            ui.add_space(if compact { 6.0 } else { 20.0 });
+            // A one-click language switch, for a trainer who opens the game in the wrong language.
+            ui.horizontal(|ui| {
+                let w = 2.0 * 64.0 + ui.spacing().item_spacing.x;
+                ui.add_space(((ui.available_width() - w) / 2.0).max(0.0));
+                for l in Lang::ALL {
+                    let text = RichText::new(l.code().to_uppercase()).size(18.0);
+                    if ui
+                        .add(
+                            egui::Button::selectable(l == lang, text)
+                                .min_size(egui::vec2(64.0, 34.0)),
+                        )
+                        .clicked()
+                    {
+                        out.push(Action::SetLang(l));
+                    }
+                }
+            });
+            ui.add_space(12.0);
+            hint(ui, i18n::TITLE_HINT.get(lang), cx);
+        });
+    });
+}

@@ -1,0 +1,130 @@
+//! A headless game app and helpers to drive it.
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use client_first::engine::text::Lang;
+use client_first::game::{
+    Action, Content, CorePlugin, Screen, Seeds, Session, Settings, SettingsStore,
+};
+use std::path::PathBuf;
+
+/// A game app with the built-in library, settings in memory only, Russian, and a fixed seed.
+pub fn app() -> App {
+    app_with(Content::load(None))
+}
+
+/// A game app over `content`.
+pub fn app_with(content: Content) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(content)
+        .insert_resource(SettingsStore::default())
+        .insert_resource(Settings {
+            lang: Lang::Ru,
+            ..Settings::default()
+        })
+        .insert_resource(Seeds { fixed: Some(1) })
+        .init_resource::<ButtonInput<KeyCode>>()
+        .add_plugins(CorePlugin);
+    app.update();
+    app
+}
+
+/// Sends an action and runs two frames: one to apply it, one for the screen change to happen.
+pub fn send(app: &mut App, action: Action) {
+    app.world_mut().write_message(action);
+    app.update();
+    app.update();
+}
+
+/// Presses and releases a key, as one frame of input.
+pub fn key(app: &mut App, code: KeyCode) {
+    press(app, &[code]);
+}
+
+/// Presses keys together (a modifier and a key), then releases them.
+pub fn press(app: &mut App, codes: &[KeyCode]) {
+    {
+        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        for c in codes {
+            input.press(*c);
+        }
+    }
+    app.update();
+    {
+        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        for c in codes {
+            input.release(*c);
+        }
+        input.clear();
+    }
+    // A second frame lets a screen change requested by the key take effect.
+    app.update();
+}
+
+/// The current screen.
+pub fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+/// The session.
+pub fn session(app: &App) -> &Session {
+    app.world().resource::<Session>()
+}
+
+/// The settings.
+pub fn settings(app: &App) -> &Settings {
+    app.world().resource::<Settings>()
+}
+
+/// What the current dialogue step offers.
+pub fn targets(app: &App) -> Vec<Action> {
+    session(app)
+        .active
+        .as_ref()
+        .map(|a| a.targets())
+        .unwrap_or_default()
+}
+
+/// Plays the conversation on screen to its debrief with the keyboard: the first reply (key 1)
+/// whenever there is a choice, Space otherwise. Returns how many replies were made.
+pub fn play_to_debrief_by_keys(app: &mut App) -> usize {
+    let mut replies = 0;
+    for _ in 0..400 {
+        if screen(app) == Screen::Debrief {
+            return replies;
+        }
+        match targets(app).first() {
+            Some(Action::Choose(_)) => {
+                key(app, KeyCode::Digit1);
+                replies += 1;
+            }
+            Some(_) => key(app, KeyCode::Space),
+            None => panic!("no targets on {:?}", screen(app)),
+        }
+    }
+    panic!("the conversation did not end in 400 steps");
+}
+
+/// A new empty folder under the system's temporary folder.
+pub fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+/// The path of an engine test fixture.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Presses Space until replies are on screen.
+pub fn to_next_choice(app: &mut App) {
+    for _ in 0..50 {
+        if matches!(targets(app).first(), Some(Action::Choose(_))) {
+            return;
+        }
+        key(app, KeyCode::Space);
+    }
+    panic!("no choice came up");
+}

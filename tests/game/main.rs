@@ -1,0 +1,8 @@
+//! Tests of the game without a window: headless Bevy apps (MinimalPlugins + StatesPlugin) driven
+//! through actions and keys, and the egui views driven with egui_kittest.
+
+mod common;
+mod flow;
+mod keys;
+mod settings;
+mod views;
