@@ -152,7 +152,9 @@ impl Seeds {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<Action>()
+    // Registered here too, so the flow also runs in headless apps without a window plugin.
+    app.add_message::<bevy::window::RequestRedraw>()
+        .add_message::<Action>()
         .init_resource::<Session>()
         .init_resource::<Seeds>()
         .add_systems(Update, apply_actions.in_set(GameSet::Apply))
@@ -190,9 +192,19 @@ pub struct FlowParams<'w> {
     exit: MessageWriter<'w, AppExit>,
 }
 
-fn apply_actions(mut actions: MessageReader<Action>, mut p: FlowParams) {
+fn apply_actions(
+    mut actions: MessageReader<Action>,
+    mut p: FlowParams,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    let mut any = false;
     for action in actions.read() {
         apply(action, &mut p);
+        any = true;
+    }
+    if any {
+        // A screen change lands in the next frame; in reactive mode nothing else would ask for it.
+        redraw.write(bevy::window::RequestRedraw);
     }
 }
 

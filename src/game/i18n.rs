@@ -83,8 +83,8 @@ pub const SETTINGS: T = t("Настройки", "Settings");
 pub const QUIT: T = t("Выход", "Quit");
 /// Keyboard hint on the title screen.
 pub const TITLE_HINT: T = t(
-    "↑ ↓ — выбрать, Enter — подтвердить, Ctrl + / Ctrl − — размер текста, F11 — во весь экран",
-    "↑ ↓ to move, Enter to confirm, Ctrl + / Ctrl − text size, F11 full screen",
+    "↑ ↓ — выбрать, Enter — подтвердить, L — язык, Ctrl + / Ctrl − — размер текста, F11 — во весь экран",
+    "↑ ↓ to move, Enter to confirm, L for language, Ctrl + / Ctrl − text size, F11 full screen",
 );
 
 /// Picker heading.

@@ -10,7 +10,14 @@ use bevy::prelude::*;
 use bevy_egui::{EguiInput, EguiPreUpdateSet, egui};
 use std::collections::HashMap;
 
+/// Set this variable to leave the fix out, only to measure what it saves (`scripts/measure-idle.sh`).
+pub const DISABLE_VAR: &str = "CLIENT_FIRST_NO_IDLE_FIX";
+
 pub(super) fn plugin(app: &mut App) {
+    if std::env::var_os(DISABLE_VAR).is_some() {
+        warn!("{DISABLE_VAR} is set: the idle-redraw fix is off");
+        return;
+    }
     app.add_systems(
         PreUpdate,
         drop_unchanged_modifiers

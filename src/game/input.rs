@@ -3,7 +3,7 @@
 //! - 1–4 pick a reply; ↑ ↓ move the highlight; Enter activates it; Esc goes back.
 //! - Presenter clickers send PageDown/Right/Space to advance and PageUp/Left to go back; B blanks
 //!   the screen.
-//! - Ctrl+ and Ctrl− change the text size; F11 toggles full screen.
+//! - Ctrl+ and Ctrl− change the text size; F11 toggles full screen; L switches the language.
 
 use super::content::{Content, Progress};
 use super::flow::{Action, Session};
@@ -58,6 +58,10 @@ fn keyboard(
     }
     if any(&[KeyCode::F11]) {
         actions.write(Action::ToggleFullscreen);
+        return;
+    }
+    if any(&[KeyCode::KeyL]) {
+        actions.write(Action::SetLang(data.settings.next_lang()));
         return;
     }
     if any(&[KeyCode::KeyB]) {

@@ -44,8 +44,20 @@ impl Plugin for ScreenshotPlugin {
                 Step::Shot(format!("debrief-principles-{l}.png")),
                 Step::Do(Action::Tab(super::DebriefTab::Decisions)),
                 Step::Shot(format!("debrief-replies-{l}.png")),
+                Step::Do(Action::Goto(Screen::Settings)),
+                Step::Shot(format!("settings-{l}.png")),
             ]);
         }
+        // The high-contrast theme, as a projector shows it.
+        steps.extend([
+            Step::Do(Action::ToggleContrast),
+            Step::Do(Action::Start(SCENARIO.into())),
+            Step::Play { decisions: 2 },
+            Step::Shot("dialogue-contrast-en.png".into()),
+            Step::Play { decisions: 99 },
+            Step::Do(Action::ShowDebrief),
+            Step::Shot("debrief-contrast-en.png".into()),
+        ]);
         steps.push(Step::Quit);
         if let Err(e) = std::fs::create_dir_all(&self.dir) {
             error!("cannot create {}: {e}", self.dir.display());

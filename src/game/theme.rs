@@ -87,19 +87,22 @@ impl Palette {
     }
 }
 
-/// Installs the fonts once: egui's defaults first, DejaVu Sans behind them for missing glyphs.
-pub fn install_fonts(ctx: &egui::Context) {
+/// Installs the fonts. In the normal theme egui's defaults come first and DejaVu Sans fills in
+/// missing glyphs; in high contrast DejaVu Sans comes first, as its heavier strokes stay readable
+/// on a projector where egui's light default face washes out.
+pub fn install_fonts(ctx: &egui::Context, high_contrast: bool) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "dejavu".into(),
         Arc::new(egui::FontData::from_static(FALLBACK_FONT)),
     );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("dejavu".into());
+        let list = fonts.families.entry(family.clone()).or_default();
+        if high_contrast && family == FontFamily::Proportional {
+            list.insert(0, "dejavu".into());
+        } else {
+            list.push("dejavu".into());
+        }
     }
     ctx.set_fonts(fonts);
 }

@@ -49,8 +49,8 @@ fn draw(
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let s = &*data.settings;
-    if applied.0.is_none() {
-        theme::install_fonts(&ctx);
+    if applied.0.map(|a| a.0) != Some(s.high_contrast) {
+        theme::install_fonts(&ctx, s.high_contrast);
     }
     if applied.0 != Some((s.high_contrast, s.text_scale)) {
         theme::apply(&ctx, s.high_contrast);

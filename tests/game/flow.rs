@@ -102,7 +102,8 @@ fn the_language_switches_mid_run_without_losing_the_run() {
         false,
     );
 
-    send(&mut app, Action::SetLang(Lang::En));
+    // L switches the language, as a trainer would in front of the room.
+    key(&mut app, bevy::prelude::KeyCode::KeyL);
     assert_eq!(settings(&app).lang, Lang::En);
     assert_eq!(screen(&app), Screen::Dialogue);
     let active = session(&app).active.as_ref().expect("the run survives");

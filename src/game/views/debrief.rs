@@ -415,6 +415,9 @@ fn principles(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx) {
 
 /// A reply in the quotation marks of its language.
 pub fn quoted(text: &str, lang: Lang) -> String {
+    if text.starts_with(['«', '“', '"', '„']) {
+        return text.to_string();
+    }
     match lang {
         Lang::Ru => format!("«{text}»"),
         Lang::En => format!("“{text}”"),

@@ -56,7 +56,8 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
             i18n::OFF.get(lang)
         }
     };
-    egui::CentralPanel::default_margins().show(ui, |ui| {
+    let frame = egui::Frame::new().inner_margin(egui::Margin::symmetric(32, 20));
+    egui::CentralPanel::default().frame(frame).show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -72,46 +73,50 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
                 let row = |ui: &mut egui::Ui, name: &str| {
                     ui.label(RichText::new(format!("{name}:")).size(21.0).strong());
                 };
-                ui.horizontal_wrapped(|ui| {
-                    row(ui, i18n::LANGUAGE.get(lang));
-                    let name = match lang {
-                        Lang::Ru => "Русский → English",
-                        Lang::En => "English → Русский",
-                    };
-                    button(ui, 0, name.to_string());
-                });
-                ui.horizontal_wrapped(|ui| {
-                    row(ui, i18n::TEXT_SCALE.get(lang));
-                    button(ui, 1, "A −".to_string());
-                    ui.label(
-                        RichText::new(format!("{}%", s.text_scale))
-                            .size(22.0)
-                            .strong(),
-                    );
-                    button(ui, 2, "A +".to_string());
-                    hint(
-                        ui,
-                        &format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"),
-                        cx,
-                    );
-                });
-                ui.horizontal_wrapped(|ui| {
-                    row(ui, i18n::HIGH_CONTRAST.get(lang));
-                    button(ui, 3, on_off(s.high_contrast).to_string());
-                });
-                ui.horizontal_wrapped(|ui| {
-                    row(ui, i18n::MODE.get(lang));
-                    let (name, note) = match s.mode {
-                        Mode::Coach => (i18n::COACH, i18n::COACH_NOTE),
-                        Mode::Exam => (i18n::EXAM, i18n::EXAM_NOTE),
-                    };
-                    button(ui, 4, name.get(lang).to_string());
-                    hint(ui, note.get(lang), cx);
-                });
-                ui.horizontal_wrapped(|ui| {
-                    row(ui, i18n::FULLSCREEN.get(lang));
-                    button(ui, 5, format!("{} (F11)", on_off(s.fullscreen)));
-                });
+                egui::Grid::new("settings_grid")
+                    .num_columns(2)
+                    .spacing([18.0, 14.0])
+                    .show(ui, |ui| {
+                        row(ui, i18n::LANGUAGE.get(lang));
+                        let name = match lang {
+                            Lang::Ru => "Русский → English",
+                            Lang::En => "English → Русский",
+                        };
+                        button(ui, 0, name.to_string());
+                        ui.end_row();
+                        row(ui, i18n::TEXT_SCALE.get(lang));
+                        ui.horizontal_wrapped(|ui| {
+                            button(ui, 1, "A −".to_string());
+                            ui.label(
+                                RichText::new(format!("{}%", s.text_scale))
+                                    .size(22.0)
+                                    .strong(),
+                            );
+                            button(ui, 2, "A +".to_string());
+                            hint(
+                                ui,
+                                &format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"),
+                                cx,
+                            );
+                        });
+                        ui.end_row();
+                        row(ui, i18n::HIGH_CONTRAST.get(lang));
+                        button(ui, 3, on_off(s.high_contrast).to_string());
+                        ui.end_row();
+                        row(ui, i18n::MODE.get(lang));
+                        ui.horizontal_wrapped(|ui| {
+                            let (name, note) = match s.mode {
+                                Mode::Coach => (i18n::COACH, i18n::COACH_NOTE),
+                                Mode::Exam => (i18n::EXAM, i18n::EXAM_NOTE),
+                            };
+                            button(ui, 4, name.get(lang).to_string());
+                            hint(ui, note.get(lang), cx);
+                        });
+                        ui.end_row();
+                        row(ui, i18n::FULLSCREEN.get(lang));
+                        button(ui, 5, format!("{} (F11)", on_off(s.fullscreen)));
+                        ui.end_row();
+                    });
                 ui.add_space(10.0);
                 button(ui, 6, format!("← {}", i18n::BACK.get(lang)));
                 ui.add_space(10.0);
