@@ -10,10 +10,14 @@ use super::flow::{Action, Session};
 use super::settings::{Settings, SettingsStore};
 use super::views::screen_targets;
 use super::{GameSet, Screen};
+use bevy::input::ButtonState;
+use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, keyboard.in_set(GameSet::Input));
+    // Registered here too, so headless apps without the input plugin can send key events.
+    app.add_message::<KeyboardInput>()
+        .add_systems(Update, keyboard.in_set(GameSet::Input));
 }
 
 /// The resources the keyboard reads to know what is on screen.
@@ -33,20 +37,38 @@ const DIGITS: [(KeyCode, KeyCode); 4] = [
     (KeyCode::Digit4, KeyCode::Numpad4),
 ];
 
+/// Handles every key press of the frame in order. Key events are read rather than
+/// `ButtonInput::just_pressed`, so that two quick presses within one slow frame (a laptop without a
+/// GPU, a presenter tapping PageDown twice) count twice, and a held arrow key repeats.
 fn keyboard(
+    mut events: MessageReader<KeyboardInput>,
     keys: Option<Res<ButtonInput<KeyCode>>>,
     data: ScreenData,
     mut session: ResMut<Session>,
     mut actions: MessageWriter<Action>,
 ) {
-    let Some(keys) = keys else {
-        return;
-    };
-    if keys.get_just_pressed().next().is_none() {
-        return;
+    let ctrl = keys.is_some_and(|k| k.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]));
+    for event in events.read() {
+        // A held arrow repeats; a held digit or Enter must not answer several questions.
+        let arrow = matches!(
+            event.key_code,
+            KeyCode::ArrowUp | KeyCode::ArrowDown | KeyCode::ArrowLeft | KeyCode::ArrowRight
+        );
+        if event.state == ButtonState::Pressed && (!event.repeat || arrow) {
+            on_key(event.key_code, ctrl, &data, &mut session, &mut actions);
+        }
     }
-    let any = |codes: &[KeyCode]| codes.iter().any(|k| keys.just_pressed(*k));
-    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+}
+
+/// What one key press does on the current screen.
+fn on_key(
+    code: KeyCode,
+    ctrl: bool,
+    data: &ScreenData,
+    session: &mut Session,
+    actions: &mut MessageWriter<Action>,
+) {
+    let any = |codes: &[KeyCode]| codes.contains(&code);
 
     if ctrl && any(&[KeyCode::Equal, KeyCode::NumpadAdd]) {
         actions.write(Action::ScaleStep(1));
@@ -54,6 +76,10 @@ fn keyboard(
     }
     if ctrl && any(&[KeyCode::Minus, KeyCode::NumpadSubtract]) {
         actions.write(Action::ScaleStep(-1));
+        return;
+    }
+    if ctrl {
+        // Other Ctrl combinations are not the game's.
         return;
     }
     if any(&[KeyCode::F11]) {
@@ -80,7 +106,7 @@ fn keyboard(
     let screen = *data.screen.get();
     let targets = screen_targets(
         screen,
-        &session,
+        session,
         &data.content,
         &data.progress,
         &data.settings,
@@ -120,14 +146,14 @@ fn keyboard(
         return;
     }
     if any(&[KeyCode::ArrowUp]) {
-        move_focus(&mut session, -1);
+        move_focus(session, -1);
     } else if any(&[KeyCode::ArrowDown]) {
-        move_focus(&mut session, 1);
+        move_focus(session, 1);
     } else if any(&[KeyCode::ArrowLeft, KeyCode::PageUp]) {
         if screen == Screen::Debrief {
             actions.write(Action::StepTab(-1));
         } else {
-            move_focus(&mut session, -1);
+            move_focus(session, -1);
         }
     } else if any(&[KeyCode::ArrowRight, KeyCode::PageDown, KeyCode::Space]) {
         if screen == Screen::Debrief {
@@ -135,7 +161,7 @@ fn keyboard(
         } else if single_step && !session.confirm_abandon {
             actions.write(targets[0].clone());
         } else {
-            move_focus(&mut session, 1);
+            move_focus(session, 1);
         }
     }
 }

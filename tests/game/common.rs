@@ -1,5 +1,7 @@
 //! A headless game app and helpers to drive it.
 
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use client_first::engine::text::Lang;
@@ -42,24 +44,46 @@ pub fn key(app: &mut App, code: KeyCode) {
     press(app, &[code]);
 }
 
-/// Presses keys together (a modifier and a key), then releases them.
+/// Holds the modifiers among `codes` (Ctrl) and presses the last key, then lets go.
 pub fn press(app: &mut App, codes: &[KeyCode]) {
+    let (last, held) = codes.split_last().expect("a key");
     {
         let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-        for c in codes {
+        for c in held {
             input.press(*c);
         }
     }
+    app.world_mut().write_message(key_event(*last));
     app.update();
     {
         let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-        for c in codes {
+        for c in held {
             input.release(*c);
         }
         input.clear();
     }
     // A second frame lets a screen change requested by the key take effect.
     app.update();
+}
+
+/// Several key presses that arrive within one frame, as on a slow machine.
+pub fn keys_in_one_frame(app: &mut App, codes: &[KeyCode]) {
+    for c in codes {
+        app.world_mut().write_message(key_event(*c));
+    }
+    app.update();
+    app.update();
+}
+
+fn key_event(code: KeyCode) -> KeyboardInput {
+    KeyboardInput {
+        key_code: code,
+        logical_key: Key::Unidentified(NativeKey::Unidentified),
+        state: ButtonState::Pressed,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    }
 }
 
 /// The current screen.

@@ -32,7 +32,13 @@ fn the_broken_guitar_plays_with_the_keyboard_alone() {
         session(&app).active.as_ref().unwrap().run.scenario().id,
         "guitar"
     );
-    // Arrows and Enter pick a reply too.
+    // Arrows and Enter pick a reply too; presses that land in one frame all count.
+    keys_in_one_frame(
+        &mut app,
+        &[KeyCode::ArrowDown, KeyCode::ArrowDown, KeyCode::ArrowUp],
+    );
+    assert_eq!(session(&app).focus, 1);
+    key(&mut app, KeyCode::ArrowUp);
     key(&mut app, KeyCode::ArrowDown);
     let second = targets(&app)[1].clone();
     key(&mut app, KeyCode::Enter);
@@ -143,7 +149,7 @@ fn ctrl_plus_and_minus_scale_text_within_limits_and_f11_toggles_full_screen() {
         press(&mut app, &[KeyCode::ControlLeft, KeyCode::Minus]);
     }
     assert_eq!(settings(&app).text_scale, SCALE_MIN);
-    // A plain minus without Ctrl changes nothing.
+    // A plain equals sign without Ctrl changes nothing.
     key(&mut app, KeyCode::Equal);
     assert_eq!(settings(&app).text_scale, SCALE_MIN);
 
