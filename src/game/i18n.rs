@@ -130,6 +130,14 @@ pub const NO_SCENARIOS: T = t(
 /// A short note after a hot reload.
 pub const RELOADED: T = t("Сценарии перезагружены", "Scenarios reloaded");
 
+/// "19 playable, 1 with errors", for the note after a hot reload.
+pub fn reload_counts(playable: usize, broken: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => format!("можно играть: {playable}, с ошибками: {broken}"),
+        Lang::En => format!("{playable} playable, {broken} with errors"),
+    }
+}
+
 /// Mode names.
 pub const COACH: T = t("Тренер", "Coach");
 /// Exam mode name.

@@ -167,10 +167,13 @@ fn reload_toast(ctx: &egui::Context, data: &ViewData, cx: &Cx) {
                     let lib = &data.content.library;
                     ui.label(
                         egui::RichText::new(format!(
-                            "{} · {} / {}",
+                            "{}: {}",
                             i18n::RELOADED.get(data.settings.lang),
-                            lib.scenarios.len(),
-                            lib.problems.len()
+                            i18n::reload_counts(
+                                lib.scenarios.len(),
+                                lib.problems.len(),
+                                data.settings.lang
+                            )
                         ))
                         .strong(),
                     );
