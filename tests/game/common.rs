@@ -152,3 +152,11 @@ pub fn to_next_choice(app: &mut App) {
     }
     panic!("no choice came up");
 }
+
+/// How many replies the run in progress has made.
+pub fn replies_made(app: &App) -> usize {
+    session(app)
+        .active
+        .as_ref()
+        .map_or(0, |a| a.run.decisions().len())
+}
