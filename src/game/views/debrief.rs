@@ -263,7 +263,10 @@ pub fn show(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>)
                 }
             }
         });
-        hint(ui, i18n::DEBRIEF_HINT.get(lang), cx);
+        // On a short screen (large text) the key hint gives its line to the content.
+        if ui.ctx().content_rect().height() >= 450.0 {
+            hint(ui, i18n::DEBRIEF_HINT.get(lang), cx);
+        }
         ui.add_space(2.0);
     });
     egui::Panel::bottom("debrief_buttons").show(ui, |ui| {
@@ -298,7 +301,12 @@ pub fn show(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>)
 fn summary(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>) {
     let lang = vm.lang;
     ui.horizontal_wrapped(|ui| {
-        face::face(ui, vm.mood.1, 96.0);
+        let size = if ui.ctx().content_rect().height() >= 450.0 {
+            96.0
+        } else {
+            56.0
+        };
+        face::face(ui, vm.mood.1, size);
         ui.vertical(|ui| {
             ui.label(RichText::new(i18n::SCORE.get(lang)).color(cx.palette.weak));
             ui.label(

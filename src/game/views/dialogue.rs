@@ -230,21 +230,21 @@ pub fn show(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>
     egui::Panel::top("dialogue_top").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
+            // On a narrow screen (large text) the face and meter share the title's row, so the
+            // conversation keeps as much height as possible.
             if !wide {
-                face::face(ui, vm.mood, 54.0);
+                face::face(ui, vm.mood, 40.0);
             }
-            ui.vertical(|ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(&vm.title).size(22.0).strong());
-                    ui.label(
-                        RichText::new(i18n::DECISION_N.with(lang, vm.step)).color(cx.palette.weak),
-                    );
-                    if vm.mode == Mode::Exam {
-                        ui.label(coloured(i18n::EXAM_BADGE.get(lang), cx.palette.accent));
-                    }
-                });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&vm.title).size(22.0).strong());
+                ui.label(
+                    RichText::new(i18n::DECISION_N.with(lang, vm.step)).color(cx.palette.weak),
+                );
+                if vm.mode == Mode::Exam {
+                    ui.label(coloured(i18n::EXAM_BADGE.get(lang), cx.palette.accent));
+                }
                 if !wide {
-                    face::mood_meter(ui, vm.mood, 180.0, lang, &cx.palette);
+                    face::mood_meter(ui, vm.mood, 110.0, lang, &cx.palette);
                 }
             });
         });
