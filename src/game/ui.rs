@@ -1,12 +1,13 @@
 //! The one egui system: it builds the current screen's view model, draws it, and sends back what the
 //! player clicked. It also applies the theme and text scale, and the presenter's blank screen.
 
-use super::content::{Content, Progress, ReloadNotice};
+use super::content::{Content, ReloadNotice};
 use super::flow::{Action, Session};
-use super::settings::{Settings, SettingsStore};
+use super::settings::Settings;
 use super::theme::{self, Palette};
 use super::views::{self, Cx};
 use super::{Screen, i18n};
+
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, RequestRedraw};
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
@@ -14,7 +15,19 @@ use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default())
         .add_systems(Startup, spawn_camera)
-        .add_systems(EguiPrimaryContextPass, draw)
+        .configure_sets(
+            EguiPrimaryContextPass,
+            (UiSet::Prepare, UiSet::Screens, UiSet::Finish).chain(),
+        )
+        .add_systems(EguiPrimaryContextPass, prepare.in_set(UiSet::Prepare))
+        .add_systems(EguiPrimaryContextPass, finish.in_set(UiSet::Finish))
+        .add_plugins((
+            views::title::plugin,
+            views::picker::plugin,
+            views::dialogue::plugin,
+            views::debrief::plugin,
+            views::settings::plugin,
+        ))
         .add_systems(Update, window_title);
 }
 
@@ -23,14 +36,11 @@ fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
 }
 
-/// Everything the views read.
+/// What the shared set-up reads.
 #[derive(bevy::ecs::system::SystemParam)]
 pub struct ViewData<'w> {
-    screen: Res<'w, State<Screen>>,
     settings: Res<'w, Settings>,
-    store: Res<'w, SettingsStore>,
     content: Res<'w, Content>,
-    progress: Res<'w, Progress>,
     notice: Res<'w, ReloadNotice>,
     time: Res<'w, Time>,
 }
@@ -39,12 +49,22 @@ pub struct ViewData<'w> {
 #[derive(Default)]
 pub struct Applied(Option<(bool, u16)>);
 
-fn draw(
+/// The order of the egui systems: shared set-up, then the current screen's view, then clean-up.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiSet {
+    /// Theme, text scale, background, blank screen, reload note.
+    Prepare,
+    /// The one screen plugin whose state is active draws its view.
+    Screens,
+    /// Frame bookkeeping after the views.
+    Finish,
+}
+
+/// Theme, fonts and zoom when they change; the background; the blank screen and the reload note.
+fn prepare(
     mut contexts: EguiContexts,
     data: ViewData,
-    mut session: ResMut<Session>,
-    mut actions: MessageWriter<Action>,
-    mut redraw: MessageWriter<RequestRedraw>,
+    session: Res<Session>,
     mut applied: Local<Applied>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -64,72 +84,66 @@ fn draw(
             m.surrender_focus(id);
         }
     });
-    let cx = Cx {
-        focus: session.focus,
-        focus_moved: session.focus_moved,
-        palette: Palette::new(s.high_contrast),
-    };
-    let mut root = egui::Ui::new(
+    let cx = cx(&session, s);
+    let mut root = root_ui(&ctx);
+    root.painter()
+        .rect_filled(ctx.content_rect(), 0.0, cx.palette.background);
+    if session.blank {
+        blank(&mut root, s.lang, &cx);
+    } else {
+        reload_toast(&ctx, &data, &cx);
+    }
+    Ok(())
+}
+
+/// The keyboard highlight has been scrolled into sight by the view that drew it.
+fn finish(mut session: ResMut<Session>) {
+    session.focus_moved = false;
+}
+
+/// A root `Ui` over the whole window, as egui 0.36 panels need one.
+pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
         ctx.clone(),
         "root".into(),
         egui::UiBuilder::new()
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.content_rect()),
-    );
-    root.painter()
-        .rect_filled(ctx.content_rect(), 0.0, cx.palette.background);
-    let mut out = Vec::new();
-    let lang = s.lang;
-    if session.blank {
-        blank(&mut root, lang, &cx);
-    } else {
-        match data.screen.get() {
-            Screen::Title => views::title::show(
-                &mut root,
-                &views::title::TitleView::new(lang),
-                &cx,
-                &mut out,
-            ),
-            Screen::Picker => {
-                let vm = views::picker::PickerView::new(&data.content, &data.progress, s);
-                views::picker::show(&mut root, &vm, &cx, &mut out);
-            }
-            Screen::Dialogue => {
-                if let Some(active) = &session.active {
-                    let vm = views::dialogue::DialogueView::new(
-                        active,
-                        &data.content.library,
-                        lang,
-                        session.confirm_abandon,
-                    );
-                    views::dialogue::show(&mut root, &vm, &cx, &mut out);
-                }
-            }
-            Screen::Debrief => {
-                if let Some(d) = &session.debrief {
-                    let vm = views::debrief::DebriefView::new(
-                        d,
-                        &data.content.library,
-                        lang,
-                        session.tab,
-                    );
-                    views::debrief::show(&mut root, &vm, &cx, &mut out);
-                }
-            }
-            Screen::Settings => {
-                let vm = views::settings::SettingsView::new(s, &data.store);
-                views::settings::show(&mut root, &vm, &cx, &mut out);
-            }
+    )
+}
+
+/// The view context for the current session and settings.
+pub fn cx(session: &Session, settings: &Settings) -> Cx {
+    Cx {
+        focus: session.focus,
+        focus_moved: session.focus_moved,
+        palette: Palette::new(settings.high_contrast),
+    }
+}
+
+/// Runs a screen's view system only on its own screen, and not while the screen is blanked.
+pub fn on_screen(screen: Screen) -> impl FnMut(Option<Res<State<Screen>>>, Res<Session>) -> bool {
+    move |state: Option<Res<State<Screen>>>, session: Res<Session>| {
+        !session.blank && state.is_some_and(|s| *s.get() == screen)
+    }
+}
+
+/// Sends what a view returned as actions, and asks for the frame that applies them.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct Emit<'w> {
+    actions: MessageWriter<'w, Action>,
+    redraw: MessageWriter<'w, RequestRedraw>,
+}
+
+impl Emit<'_> {
+    /// Writes the actions, if any.
+    pub fn send(&mut self, out: Vec<Action>) {
+        if !out.is_empty() {
+            self.actions.write_batch(out);
+            // The actions are applied in the next frame; make sure there is one in reactive mode.
+            self.redraw.write(RequestRedraw);
         }
-        reload_toast(&ctx, &data, &cx);
     }
-    session.focus_moved = false;
-    if !out.is_empty() {
-        actions.write_batch(out);
-        // The actions are applied in the next frame; make sure there is one in reactive mode.
-        redraw.write(RequestRedraw);
-    }
-    Ok(())
 }
 
 /// The presenter's blank screen: plain background and one small hint.

@@ -7,10 +7,16 @@ use crate::engine::library::Library;
 use crate::engine::model::EndingKind;
 use crate::engine::text::Lang;
 use crate::game::Screen;
+use crate::game::content::Content;
 use crate::game::face::{self, Expression};
+use crate::game::flow::Session;
 use crate::game::flow::{Action, DebriefTab};
 use crate::game::i18n;
+use crate::game::settings::Settings;
+use crate::game::ui::{Emit, UiSet, cx, on_screen, root_ui};
+use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
 use bevy_egui::egui::{self, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 /// A principle's line on the Principles tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -492,4 +498,31 @@ fn decisions(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx) {
         });
         ui.add_space(6.0);
     }
+}
+
+/// The debrief screen's plugin: draws its view while the Debrief screen is on.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.in_set(UiSet::Screens)
+            .run_if(on_screen(crate::game::Screen::Debrief)),
+    );
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    session: Res<Session>,
+    content: Res<Content>,
+    mut emit: Emit,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let Some(d) = &session.debrief else {
+        return Ok(());
+    };
+    let mut out = Vec::new();
+    let vm = DebriefView::new(d, &content.library, settings.lang, session.tab);
+    show(&mut root_ui(&ctx), &vm, &cx(&session, &settings), &mut out);
+    emit.send(out);
+    Ok(())
 }

@@ -5,11 +5,17 @@ use super::{Cx, big_button, big_button_sized, coloured, hint};
 use crate::engine::library::Library;
 use crate::engine::model::{EndingKind, SPEAKER_NARRATOR, SPEAKER_YOU, Then};
 use crate::engine::text::Lang;
+use crate::game::content::Content;
 use crate::game::face;
+use crate::game::flow::Session;
 use crate::game::flow::{Action, ActiveRun};
 use crate::game::i18n;
 use crate::game::settings::Mode;
+use crate::game::settings::Settings;
+use crate::game::ui::{Emit, UiSet, cx, on_screen, root_ui};
+use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
 use bevy_egui::egui::{self, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 /// The targets while the leave-or-stay question is open: staying comes first.
 pub const CONFIRM_TARGETS: [Action; 2] = [Action::CancelAbandon, Action::ConfirmAbandon];
@@ -473,4 +479,36 @@ fn confirm(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>)
             }
         });
     });
+}
+
+/// The dialogue screen's plugin: draws its view while the Dialogue screen is on.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.in_set(UiSet::Screens)
+            .run_if(on_screen(crate::game::Screen::Dialogue)),
+    );
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    session: Res<Session>,
+    content: Res<Content>,
+    mut emit: Emit,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let Some(active) = &session.active else {
+        return Ok(());
+    };
+    let mut out = Vec::new();
+    let vm = DialogueView::new(
+        active,
+        &content.library,
+        settings.lang,
+        session.confirm_abandon,
+    );
+    show(&mut root_ui(&ctx), &vm, &cx(&session, &settings), &mut out);
+    emit.send(out);
+    Ok(())
 }

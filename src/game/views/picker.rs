@@ -7,9 +7,13 @@ use crate::engine::text::Lang;
 use crate::game::Screen;
 use crate::game::content::{Content, Progress, problem_line};
 use crate::game::flow::Action;
+use crate::game::flow::Session;
 use crate::game::i18n;
 use crate::game::settings::{Mode, Settings};
+use crate::game::ui::{Emit, UiSet, cx, on_screen, root_ui};
+use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
 use bevy_egui::egui::{self, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 /// One scenario card.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -294,4 +298,29 @@ fn card_ui(
     if focused && cx.focus_moved {
         frame.response.scroll_to_me(Some(egui::Align::Center));
     }
+}
+
+/// The picker screen's plugin: draws its view while the Picker screen is on.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.in_set(UiSet::Screens)
+            .run_if(on_screen(crate::game::Screen::Picker)),
+    );
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    session: Res<Session>,
+    content: Res<Content>,
+    progress: Res<Progress>,
+    mut emit: Emit,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut out = Vec::new();
+    let vm = PickerView::new(&content, &progress, &settings);
+    show(&mut root_ui(&ctx), &vm, &cx(&session, &settings), &mut out);
+    emit.send(out);
+    Ok(())
 }

@@ -3,9 +3,13 @@
 use super::{Cx, big_button, coloured, hint};
 use crate::engine::text::Lang;
 use crate::game::flow::Action;
+use crate::game::flow::Session;
 use crate::game::i18n;
 use crate::game::settings::{Mode, SCALE_MAX, SCALE_MIN, Settings, SettingsStore};
+use crate::game::ui::{Emit, UiSet, cx, on_screen, root_ui};
+use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
 use bevy_egui::egui::{self, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 /// The settings screen's model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,4 +138,28 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
                 }
             });
     });
+}
+
+/// The settings screen's plugin: draws its view while the Settings screen is on.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.in_set(UiSet::Screens)
+            .run_if(on_screen(crate::game::Screen::Settings)),
+    );
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    store: Res<SettingsStore>,
+    session: Res<Session>,
+    mut emit: Emit,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut out = Vec::new();
+    let vm = SettingsView::new(&settings, &store);
+    show(&mut root_ui(&ctx), &vm, &cx(&session, &settings), &mut out);
+    emit.send(out);
+    Ok(())
 }

@@ -4,8 +4,13 @@ use super::{Cx, big_button_sized, hint};
 use crate::engine::text::Lang;
 use crate::game::Screen;
 use crate::game::flow::Action;
+use crate::game::flow::Session;
 use crate::game::i18n;
+use crate::game::settings::Settings;
+use crate::game::ui::{Emit, UiSet, cx, on_screen, root_ui};
+use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
 use bevy_egui::egui::{self, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 /// The title screen's model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,4 +99,31 @@ pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
             hint(ui, i18n::TITLE_HINT.get(lang), cx);
         });
     });
+}
+
+/// The title screen's plugin: draws its view while the Title screen is on.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.in_set(UiSet::Screens)
+            .run_if(on_screen(crate::game::Screen::Title)),
+    );
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    session: Res<Session>,
+    mut emit: Emit,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut out = Vec::new();
+    show(
+        &mut root_ui(&ctx),
+        &TitleView::new(settings.lang),
+        &cx(&session, &settings),
+        &mut out,
+    );
+    emit.send(out);
+    Ok(())
 }
