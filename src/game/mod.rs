@@ -153,7 +153,15 @@ pub fn run(options: Options) -> AppExit {
     if options.continuous || shooting {
         app.insert_resource(bevy::winit::WinitSettings::game());
     } else {
-        app.insert_resource(bevy::winit::WinitSettings::desktop_app());
+        // Bevy's `desktop_app()` still wakes a focused window every 5 s, and each wake-up draws a
+        // frame. Nothing in the game needs a timer: input, the file watcher (through the event-loop
+        // proxy) and egui's own repaint requests wake it. So both modes wait for window events only,
+        // with a one-minute safety wake-up.
+        let rest = bevy::winit::UpdateMode::reactive_low_power(std::time::Duration::from_secs(60));
+        app.insert_resource(bevy::winit::WinitSettings {
+            focused_mode: rest,
+            unfocused_mode: rest,
+        });
     }
     if let Some(dir) = options.screenshot {
         app.insert_resource(Seeds { fixed: Some(7) })

@@ -91,6 +91,11 @@ impl Palette {
 /// missing glyphs; in high contrast DejaVu Sans comes first, as its heavier strokes stay readable
 /// on a projector where egui's light default face washes out.
 pub fn install_fonts(ctx: &egui::Context, high_contrast: bool) {
+    ctx.set_fonts(font_definitions(high_contrast));
+}
+
+/// The font families for the chosen contrast: which faces egui tries, in order, for each character.
+pub fn font_definitions(high_contrast: bool) -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "dejavu".into(),
@@ -104,7 +109,7 @@ pub fn install_fonts(ctx: &egui::Context, high_contrast: bool) {
             list.push("dejavu".into());
         }
     }
-    ctx.set_fonts(fonts);
+    fonts
 }
 
 /// Applies text sizes and colours for the chosen contrast. Text scale is applied separately, as

@@ -192,3 +192,33 @@ fn settings_rows_send_their_changes() {
         &vec![Action::SetLang(Lang::Ru), Action::ScaleStep(1)]
     );
 }
+
+#[test]
+fn every_character_of_the_shipped_texts_has_a_glyph_in_both_themes() {
+    use client_first::engine::library::builtin_files;
+    use client_first::game::theme::font_definitions;
+    let mut chars: std::collections::BTreeSet<char> = builtin_files()
+        .iter()
+        .flat_map(|f| f.text.chars().collect::<Vec<_>>())
+        .filter(|c| !c.is_control())
+        .collect();
+    // The interface's own symbols too.
+    chars.extend("←→↑↓▶★●○✔✘−₽«»“”—–…·".chars());
+    for high_contrast in [false, true] {
+        let defs = font_definitions(high_contrast);
+        let chain = &defs.families[&egui::FontFamily::Proportional];
+        let faces: Vec<ttf_parser::Face> = chain
+            .iter()
+            .map(|name| ttf_parser::Face::parse(&defs.font_data[name].font, 0).expect("a font"))
+            .collect();
+        let missing: Vec<char> = chars
+            .iter()
+            .copied()
+            .filter(|c| !faces.iter().any(|f| f.glyph_index(*c).is_some()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "no glyph for {missing:?} in {chain:?} (high contrast: {high_contrast})"
+        );
+    }
+}
