@@ -128,6 +128,22 @@ pub fn on_screen(screen: Screen) -> impl FnMut(Option<Res<State<Screen>>>, Res<S
     }
 }
 
+/// Draws one screen's view model over the whole window and sends back what was clicked.
+pub fn draw_view<V>(
+    contexts: &mut EguiContexts,
+    session: &Session,
+    settings: &Settings,
+    emit: &mut Emit,
+    vm: &V,
+    show: fn(&mut egui::Ui, &V, &Cx, &mut Vec<Action>),
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut out = Vec::new();
+    show(&mut root_ui(&ctx), vm, &cx(session, settings), &mut out);
+    emit.send(out);
+    Ok(())
+}
+
 /// Sends what a view returned as actions, and asks for the frame that applies them.
 #[derive(bevy::ecs::system::SystemParam)]
 pub struct Emit<'w> {

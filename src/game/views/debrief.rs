@@ -13,7 +13,7 @@ use crate::game::flow::Session;
 use crate::game::flow::{Action, DebriefTab};
 use crate::game::i18n;
 use crate::game::settings::Settings;
-use crate::game::ui::{Emit, UiSet, cx, on_screen, root_ui};
+use crate::game::ui::{Emit, UiSet, draw_view, on_screen};
 use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -516,13 +516,9 @@ fn draw(
     content: Res<Content>,
     mut emit: Emit,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?.clone();
     let Some(d) = &session.debrief else {
         return Ok(());
     };
-    let mut out = Vec::new();
     let vm = DebriefView::new(d, &content.library, settings.lang, session.tab);
-    show(&mut root_ui(&ctx), &vm, &cx(&session, &settings), &mut out);
-    emit.send(out);
-    Ok(())
+    draw_view(&mut contexts, &session, &settings, &mut emit, &vm, show)
 }

@@ -12,7 +12,7 @@ use crate::game::flow::{Action, ActiveRun};
 use crate::game::i18n;
 use crate::game::settings::Mode;
 use crate::game::settings::Settings;
-use crate::game::ui::{Emit, UiSet, cx, on_screen, root_ui};
+use crate::game::ui::{Emit, UiSet, draw_view, on_screen};
 use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -497,18 +497,14 @@ fn draw(
     content: Res<Content>,
     mut emit: Emit,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?.clone();
     let Some(active) = &session.active else {
         return Ok(());
     };
-    let mut out = Vec::new();
     let vm = DialogueView::new(
         active,
         &content.library,
         settings.lang,
         session.confirm_abandon,
     );
-    show(&mut root_ui(&ctx), &vm, &cx(&session, &settings), &mut out);
-    emit.send(out);
-    Ok(())
+    draw_view(&mut contexts, &session, &settings, &mut emit, &vm, show)
 }

@@ -6,7 +6,7 @@ use crate::game::flow::Action;
 use crate::game::flow::Session;
 use crate::game::i18n;
 use crate::game::settings::{Mode, SCALE_MAX, SCALE_MIN, Settings, SettingsStore};
-use crate::game::ui::{Emit, UiSet, cx, on_screen, root_ui};
+use crate::game::ui::{Emit, UiSet, draw_view, on_screen};
 use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -156,10 +156,6 @@ fn draw(
     session: Res<Session>,
     mut emit: Emit,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?.clone();
-    let mut out = Vec::new();
     let vm = SettingsView::new(&settings, &store);
-    show(&mut root_ui(&ctx), &vm, &cx(&session, &settings), &mut out);
-    emit.send(out);
-    Ok(())
+    draw_view(&mut contexts, &session, &settings, &mut emit, &vm, show)
 }

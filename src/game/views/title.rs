@@ -7,7 +7,7 @@ use crate::game::flow::Action;
 use crate::game::flow::Session;
 use crate::game::i18n;
 use crate::game::settings::Settings;
-use crate::game::ui::{Emit, UiSet, cx, on_screen, root_ui};
+use crate::game::ui::{Emit, UiSet, draw_view, on_screen};
 use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -116,14 +116,12 @@ fn draw(
     session: Res<Session>,
     mut emit: Emit,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?.clone();
-    let mut out = Vec::new();
-    show(
-        &mut root_ui(&ctx),
+    draw_view(
+        &mut contexts,
+        &session,
+        &settings,
+        &mut emit,
         &TitleView::new(settings.lang),
-        &cx(&session, &settings),
-        &mut out,
-    );
-    emit.send(out);
-    Ok(())
+        show,
+    )
 }
