@@ -13,6 +13,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// `error` or `warning`, as messages print it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// A place in a source file. Lines and columns are 1-based; the column counts characters, not bytes,
 /// so that a caret under a Russian line lands in the right place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -70,6 +80,17 @@ impl Diagnostic {
         }
     }
 
+    /// The source line with a caret under the column, or nothing when there is no line to show.
+    /// Tabs would shift the caret, so both the line and the caret padding use spaces.
+    pub fn excerpt(&self) -> Option<(String, String)> {
+        if self.pos.line == 0 || self.snippet.is_empty() {
+            return None;
+        }
+        let shown = self.snippet.replace('\t', " ");
+        let caret = format!("{}^", " ".repeat(self.pos.col.saturating_sub(1)));
+        Some((shown, caret))
+    }
+
     /// Whether this is an error rather than a warning.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -88,21 +109,20 @@ impl fmt::Display for Diagnostic {
     ///    = help: …
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        writeln!(f, "{kind}[{}]: {}", self.code, self.message)?;
+        writeln!(
+            f,
+            "{}[{}]: {}",
+            self.severity.label(),
+            self.code,
+            self.message
+        )?;
         writeln!(f, "  --> {}:{}:{}", self.file, self.pos.line, self.pos.col)?;
-        if self.pos.line > 0 && !self.snippet.is_empty() {
+        if let Some((shown, caret)) = self.excerpt() {
             let num = self.pos.line.to_string();
             let pad = " ".repeat(num.len());
-            // Tabs would shift the caret, so both the line and the caret padding use spaces.
-            let shown = self.snippet.replace('\t', " ");
-            let caret_pad = " ".repeat(self.pos.col.saturating_sub(1));
             writeln!(f, "{pad} |")?;
             writeln!(f, "{num} | {shown}")?;
-            writeln!(f, "{pad} | {caret_pad}^")?;
+            writeln!(f, "{pad} | {caret}")?;
         }
         if !self.help.is_empty() {
             writeln!(f, "   = help: {}", self.help)?;

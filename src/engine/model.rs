@@ -466,6 +466,12 @@ impl Catalog {
         self.principles.iter().find(|p| p.id == id)
     }
 
+    /// The title of the principle with this id in `lang`, or the id itself when it is unknown.
+    pub fn principle_title(&self, id: &str, lang: Lang) -> String {
+        self.principle(id)
+            .map_or_else(|| id.to_string(), |p| p.title.get(lang).to_string())
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)

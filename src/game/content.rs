@@ -7,7 +7,7 @@
 //! its scenario, so a reload never pulls the floor from under a trainee.
 
 use super::GameSet;
-use crate::engine::diag::{Diagnostic, Position, Severity};
+use crate::engine::diag::{Diagnostic, Position};
 use crate::engine::library::{Library, Problem, builtin_files, read_path};
 use bevy::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -181,10 +181,7 @@ fn reload_on_change(
 /// One line describing a problem file's first error: `file:line:col: message — help`.
 pub fn problem_line(d: &Diagnostic) -> String {
     let Position { line, col } = d.pos;
-    let kind = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+    let kind = d.severity.label();
     if line == 0 {
         format!("{}: {kind}: {} — {}", d.file, d.message, d.help)
     } else {

@@ -77,11 +77,13 @@ impl DebriefTab {
         DebriefTab::Decisions,
     ];
 
+    /// The tab `by` places further, stopping at the first and the last.
     fn step(self, by: i32) -> DebriefTab {
         let i = Self::ALL.iter().position(|t| *t == self).unwrap_or(0);
-        let n = i32::try_from(Self::ALL.len()).unwrap_or(3);
-        let next = (i32::try_from(i).unwrap_or(0) + by).clamp(0, n - 1);
-        Self::ALL[usize::try_from(next).unwrap_or(0)]
+        let next = i
+            .saturating_add_signed(by as isize)
+            .min(Self::ALL.len() - 1);
+        Self::ALL[next]
     }
 }
 

@@ -1,6 +1,7 @@
 //! Fonts, text sizes and the two colour themes: a calm dark one and a high-contrast light one made
 //! to be read from the back of a room.
 
+use crate::engine::model::EndingKind;
 use bevy_egui::egui::{self, Color32, FontFamily, FontId, Stroke, TextStyle};
 use std::sync::Arc;
 
@@ -74,6 +75,15 @@ impl Palette {
                 focus: Color32::from_rgb(255, 210, 80),
                 line: 2.0,
             }
+        }
+    }
+
+    /// A colour for how a conversation ended: good, middling or bad.
+    pub fn for_ending(&self, kind: EndingKind) -> Color32 {
+        match kind {
+            EndingKind::Wow | EndingKind::Resolved => self.good,
+            EndingKind::Partial | EndingKind::Parted => self.middle,
+            EndingKind::Escalated | EndingKind::Lost => self.bad,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The debrief: score and grade, the ending, a bar per principle, every reply with the better option,
 //! the endings found and what to work on next. Three tabs, so a presenter can page through them.
 
-use super::{Cx, big_button, card_frame, coloured, hint, percent_bar};
+use super::{Cx, Mark, big_button, card_frame, coloured, hint, marks, percent_bar, quoted};
 use crate::engine::debrief::{ChoiceReview, Debrief};
 use crate::engine::library::Library;
 use crate::engine::model::EndingKind;
@@ -38,8 +38,8 @@ pub struct PrincipleBar {
 pub struct ReplyView {
     /// What was said.
     pub say: String,
-    /// Principle titles with points.
-    pub marks: Vec<(String, i32)>,
+    /// The principles it moved, with points.
+    pub marks: Vec<Mark>,
     /// The coach's comment.
     pub feedback: String,
 }
@@ -109,19 +109,9 @@ impl DebriefView {
     /// Builds the model from the engine's debrief; principle and scenario titles come from the
     /// library.
     pub fn new(d: &Debrief, lib: &Library, lang: Lang, tab: DebriefTab) -> DebriefView {
-        let principle_title = |id: &str| {
-            lib.catalog
-                .principle(id)
-                .map_or_else(|| id.to_string(), |p| p.title.get(lang).to_string())
-        };
         let reply = |c: &ChoiceReview| ReplyView {
             say: c.say.get(lang).to_string(),
-            marks: c
-                .points
-                .iter()
-                .filter(|(_, p)| **p != 0)
-                .map(|(id, p)| (principle_title(id), *p))
-                .collect(),
+            marks: marks(&c.points, &lib.catalog, lang),
             feedback: c.feedback.get(lang).to_string(),
         };
         let principles = d
@@ -144,7 +134,7 @@ impl DebriefView {
                     })
                     .unwrap_or_default();
                 PrincipleBar {
-                    title: principle_title(&p.id),
+                    title: lib.catalog.principle_title(&p.id, lang),
                     description: principle
                         .map(|pr| pr.description.get(lang).to_string())
                         .unwrap_or_default(),
@@ -213,7 +203,7 @@ impl DebriefView {
                 .weakest
                 .iter()
                 .map(|w| WeakView {
-                    title: principle_title(&w.id),
+                    title: lib.catalog.principle_title(&w.id, lang),
                     percent: w.percent,
                     links: w
                         .train_in
@@ -322,23 +312,14 @@ fn summary(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>) 
                 )
                 .size(40.0),
             );
-            ui.label(format!(
-                "{}: {} → {}",
-                i18n::MOOD_FROM_TO.get(lang),
-                Expression::from_mood(vm.mood.0).word(lang),
-                Expression::from_mood(vm.mood.1).word(lang)
-            ));
+            ui.label(mood_change(vm.mood, lang));
         });
     });
     ui.add_space(8.0);
     card_frame(cx, false).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(i18n::ENDING_REACHED.get(lang)).color(cx.palette.weak));
-        let colour = match vm.ending_kind {
-            EndingKind::Wow | EndingKind::Resolved => cx.palette.good,
-            EndingKind::Partial | EndingKind::Parted => cx.palette.middle,
-            EndingKind::Escalated | EndingKind::Lost => cx.palette.bad,
-        };
+        let colour = cx.palette.for_ending(vm.ending_kind);
         ui.label(coloured(format!("{} — {}", vm.ending_label, vm.ending_title), colour).size(22.0));
         ui.label(&vm.ending_text);
     });
@@ -427,31 +408,26 @@ fn principles(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx) {
     }
 }
 
-/// A reply in the quotation marks of its language.
-pub fn quoted(text: &str, lang: Lang) -> String {
-    if text.starts_with(['«', '“', '"', '„']) {
-        return text.to_string();
-    }
-    match lang {
-        Lang::Ru => format!("«{text}»"),
-        Lang::En => format!("“{text}”"),
-    }
+/// "The Client's mood: upset → furious".
+fn mood_change((from, to): (i32, i32), lang: Lang) -> String {
+    format!(
+        "{}: {} → {}",
+        i18n::MOOD_FROM_TO.get(lang),
+        Expression::from_mood(from).word(lang),
+        Expression::from_mood(to).word(lang)
+    )
 }
 
 fn reply(ui: &mut egui::Ui, r: &ReplyView, lang: Lang, cx: &Cx) {
     ui.label(RichText::new(quoted(&r.say, lang)).italics());
-    for (title, points) in &r.marks {
-        let colour = if *points > 0 {
-            cx.palette.good
+    for m in &r.marks {
+        let (sign, colour) = if m.points > 0 {
+            ("✔", cx.palette.good)
         } else {
-            cx.palette.bad
+            ("✘", cx.palette.bad)
         };
         ui.label(coloured(
-            format!(
-                "{} {title} ({})",
-                if *points > 0 { "✔" } else { "✘" },
-                i18n::points(*points, lang)
-            ),
+            format!("{sign} {} ({})", m.principle, i18n::points(m.points, lang)),
             colour,
         ));
     }
@@ -476,15 +452,7 @@ fn decisions(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx) {
             ui.add_space(4.0);
             ui.label(RichText::new(i18n::YOU_SAID.get(lang)).strong());
             reply(ui, &d.chosen, lang, cx);
-            ui.label(
-                RichText::new(format!(
-                    "{}: {} → {}",
-                    i18n::MOOD_FROM_TO.get(lang),
-                    Expression::from_mood(d.mood.0).word(lang),
-                    Expression::from_mood(d.mood.1).word(lang)
-                ))
-                .small(),
-            );
+            ui.label(RichText::new(mood_change(d.mood, lang)).small());
             ui.add_space(4.0);
             match &d.better {
                 Some(b) => {

@@ -1,9 +1,10 @@
 //! The conversation: the Client's face and mood meter, the chat so far, and the replies as large
 //! numbered buttons. In coach mode the reply just made is explained before the Client answers.
 
-use super::{Cx, big_button, big_button_sized, coloured, hint};
+use super::{Cx, Mark, big_button, big_button_sized, coloured, hint, marks, quoted};
 use crate::engine::library::Library;
-use crate::engine::model::{EndingKind, SPEAKER_NARRATOR, SPEAKER_YOU, Then};
+use crate::engine::model::{EndingKind, SPEAKER_NARRATOR, SPEAKER_YOU};
+use crate::engine::score;
 use crate::engine::text::Lang;
 use crate::game::content::Content;
 use crate::game::face;
@@ -53,15 +54,6 @@ pub struct ChoiceItem {
     pub label: String,
     /// What clicking it does.
     pub action: Action,
-}
-
-/// A principle moved by the reply just made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mark {
-    /// The principle's title.
-    pub principle: String,
-    /// Points the reply earned for it (negative when broken).
-    pub points: i32,
 }
 
 /// The coach's comment on the reply just made.
@@ -147,10 +139,7 @@ impl DialogueView {
             })
             .collect();
         let phase = if let Some((node, choice)) = &active.feedback {
-            let c = s.node(node).and_then(|n| match &n.then {
-                Then::Choices(cs) => cs.iter().find(|c| &c.id == choice),
-                _ => None,
-            });
+            let c = score::chosen(s, node, choice);
             Phase::Feedback(c.map_or_else(
                 || FeedbackView {
                     said: String::new(),
@@ -158,24 +147,11 @@ impl DialogueView {
                     text: String::new(),
                     mood_delta: 0,
                 },
-                |c| {
-                    FeedbackView {
-                        said: run.render(&c.label, lang),
-                        marks: c
-                            .scores
-                            .iter()
-                            .filter(|(_, p)| **p != 0)
-                            .map(|(id, p)| Mark {
-                                principle: library
-                                    .catalog
-                                    .principle(id)
-                                    .map_or_else(|| id.clone(), |p| p.title.get(lang).to_string()),
-                                points: *p,
-                            })
-                            .collect(),
-                        text: run.render(&c.feedback, lang),
-                        mood_delta: c.mood,
-                    }
+                |c| FeedbackView {
+                    said: run.render(&c.label, lang),
+                    marks: marks(&c.scores, &library.catalog, lang),
+                    text: run.render(&c.feedback, lang),
+                    mood_delta: c.mood,
                 },
             ))
         } else if let Some(e) = run.ending() {
@@ -343,7 +319,7 @@ fn bottom(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>) 
                     .strong()
                     .color(cx.palette.accent),
             );
-            ui.label(RichText::new(super::debrief::quoted(&f.said, lang)).italics());
+            ui.label(RichText::new(quoted(&f.said, lang)).italics());
             for m in &f.marks {
                 let (word, colour, sign) = if m.points > 0 {
                     (i18n::UPHELD, cx.palette.good, "✔")
@@ -375,11 +351,7 @@ fn bottom(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>) 
         }
         Phase::Continue => {}
         Phase::Ending(e) => {
-            let colour = match e.kind {
-                EndingKind::Wow | EndingKind::Resolved => cx.palette.good,
-                EndingKind::Partial | EndingKind::Parted => cx.palette.middle,
-                EndingKind::Escalated | EndingKind::Lost => cx.palette.bad,
-            };
+            let colour = cx.palette.for_ending(e.kind);
             ui.label(
                 coloured(
                     format!("{}: {}", i18n::ENDING.get(lang), e.kind_label),

@@ -13,7 +13,10 @@ pub mod title;
 use super::flow::{Action, Session};
 use super::theme::Palette;
 use super::{Content, Progress, Screen, Settings, SettingsStore};
+use crate::engine::model::Catalog;
+use crate::engine::text::Lang;
 use bevy_egui::egui::{self, Color32, RichText, Stroke};
+use std::collections::BTreeMap;
 
 /// What every view needs besides its model: the keyboard highlight and the colours.
 #[derive(Debug, Clone, Copy)]
@@ -64,6 +67,38 @@ pub fn screen_targets(
             .map(|v| v.targets())
             .unwrap_or_default(),
         Screen::Settings => settings::SettingsView::new(settings, store).targets(),
+    }
+}
+
+/// A principle moved by a reply, as the coach and the debrief show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// The principle's title.
+    pub principle: String,
+    /// Points the reply earned for it (negative when broken).
+    pub points: i32,
+}
+
+/// The principles a reply's scores move, with their titles; principles it leaves at 0 are left out.
+pub fn marks(scores: &BTreeMap<String, i32>, catalog: &Catalog, lang: Lang) -> Vec<Mark> {
+    scores
+        .iter()
+        .filter(|(_, p)| **p != 0)
+        .map(|(id, p)| Mark {
+            principle: catalog.principle_title(id, lang),
+            points: *p,
+        })
+        .collect()
+}
+
+/// A reply in the quotation marks of its language, unless it already has some.
+pub fn quoted(text: &str, lang: Lang) -> String {
+    if text.starts_with(['«', '“', '"', '„']) {
+        return text.to_string();
+    }
+    match lang {
+        Lang::Ru => format!("«{text}»"),
+        Lang::En => format!("“{text}”"),
     }
 }
 

@@ -89,11 +89,7 @@ impl PickerView {
                     principles: s
                         .rewarded_principles()
                         .into_iter()
-                        .map(|p| {
-                            lib.catalog
-                                .principle(p)
-                                .map_or_else(|| p.to_string(), |p| p.title.get(lang).to_string())
-                        })
+                        .map(|p| lib.catalog.principle_title(p, lang))
                         .collect(),
                     best: progress.best.get(&s.id).copied(),
                     recommended: next.as_deref() == Some(s.id.as_str()),
@@ -110,7 +106,8 @@ impl PickerView {
                     errors: errors.iter().map(|d| problem_line(d)).collect(),
                     snippet: errors
                         .first()
-                        .map(|d| caret(&d.snippet, d.pos.col))
+                        .and_then(|d| d.excerpt())
+                        .map(|(line, caret)| format!("{line}\n{caret}"))
                         .unwrap_or_default(),
                 }
             })
@@ -141,19 +138,6 @@ impl PickerView {
             .map(|c| Action::Start(c.id.clone()))
             .collect()
     }
-}
-
-/// The source line with a caret under character column `col`.
-fn caret(line: &str, col: usize) -> String {
-    if line.is_empty() {
-        return String::new();
-    }
-    let pad: String = line
-        .chars()
-        .take(col.saturating_sub(1))
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    format!("{line}\n{pad}^")
 }
 
 /// Draws the picker.
