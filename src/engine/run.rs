@@ -5,9 +5,8 @@ use super::model::{
     Then,
 };
 use super::text::{Lang, Text};
-use rand::SeedableRng;
-use rand::rngs::StdRng;
-use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -167,7 +166,8 @@ pub enum Entry {
 pub struct Utterance {
     /// The speaker id (`you` for the trainee).
     pub speaker: String,
-    /// The speaker's name in the chosen language, empty for the narrator.
+    /// The speaker's name in the chosen language; empty for the narrator and for the trainee, whose
+    /// name ("You") is an interface word looked up by the caller.
     pub name: String,
     /// What was said.
     pub text: String,
@@ -269,8 +269,7 @@ impl Run {
         let mut offered: Vec<&Choice> = all.iter().filter(|c| self.state.offers(node, c)).collect();
         if self.scenario.variation.shuffle_choices {
             // Seeded by the node id too, so that a node shows the same order every time in this run.
-            let mut rng = StdRng::seed_from_u64(mix(self.seed, &node.id));
-            offered.shuffle(&mut rng);
+            shuffle(&mut offered, mix(self.seed, &node.id));
         }
         offered
     }
@@ -394,10 +393,8 @@ impl Run {
             return name.get(lang).to_string();
         }
         match speaker {
-            SPEAKER_YOU => match lang {
-                Lang::Ru => "Вы".into(),
-                Lang::En => "You".into(),
-            },
+            // The trainee's name is an interface word; the edge looks it up (`speaker-you`).
+            SPEAKER_YOU => String::new(),
             SPEAKER_NARRATOR => String::new(),
             other => s
                 .speaker_name(other)
@@ -476,6 +473,19 @@ fn mix(seed: u64, salt: &str) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+/// Shuffles `items` from `seed`, the same way on every platform and in every release.
+///
+/// Saved attempts are replayed from their seed, so the order must never change with a library
+/// upgrade: `ChaCha8Rng` is a documented, portable stream (unlike `StdRng`), and the Fisher–Yates
+/// walk is written out here rather than borrowed from `rand::seq`, whose algorithm may change.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    for i in (1..items.len()).rev() {
+        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
 }
 
 /// A seeded pick of an index below `n` (0 when `n` is 0 or 1).

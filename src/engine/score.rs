@@ -18,7 +18,6 @@
 use super::analysis::{Analysis, Range};
 use super::model::{Choice, Scenario, Then};
 use super::run::{Outcome, State};
-use super::text::Lang;
 use serde::Serialize;
 
 /// A grade for the overall score.
@@ -48,19 +47,15 @@ impl Grade {
         }
     }
 
-    /// The grade's name in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Grade::Excellent, Lang::Ru) => "Отлично",
-            (Grade::Excellent, Lang::En) => "Excellent",
-            (Grade::Good, Lang::Ru) => "Хорошо",
-            (Grade::Good, Lang::En) => "Good",
-            (Grade::Fair, Lang::Ru) => "Удовлетворительно",
-            (Grade::Fair, Lang::En) => "Fair",
-            (Grade::Weak, Lang::Ru) => "Слабо",
-            (Grade::Weak, Lang::En) => "Weak",
-            (Grade::Poor, Lang::Ru) => "Неудачно",
-            (Grade::Poor, Lang::En) => "Poor",
+    /// A stable key for this value; the interface looks up its words by it, so the engine
+    /// holds no interface text.
+    pub fn key(self) -> &'static str {
+        match self {
+            Grade::Excellent => "excellent",
+            Grade::Good => "good",
+            Grade::Fair => "fair",
+            Grade::Weak => "weak",
+            Grade::Poor => "poor",
         }
     }
 }

@@ -165,9 +165,9 @@ impl DebriefView {
             tab,
             title: d.title.get(lang).to_string(),
             score: d.score.overall,
-            grade: d.score.grade.label(lang).to_string(),
+            grade: crate::i18n::labels::grade(lang, d.score.grade),
             ending_kind: d.ending.kind,
-            ending_label: d.ending.kind.label(lang).to_string(),
+            ending_label: crate::i18n::labels::ending_kind(lang, d.ending.kind),
             ending_title: d.ending.title.get(lang).to_string(),
             ending_text: d.ending_text.get(lang).to_string(),
             mood: (d.start_mood, d.final_mood),
@@ -177,7 +177,11 @@ impl DebriefView {
                 .iter()
                 .map(|e| {
                     (
-                        format!("{} — {}", e.kind.label(lang), e.title.get(lang)),
+                        format!(
+                            "{} — {}",
+                            crate::i18n::labels::ending_kind(lang, e.kind),
+                            e.title.get(lang)
+                        ),
                         e.discovered,
                         e.reached_now,
                     )

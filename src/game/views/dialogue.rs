@@ -134,7 +134,7 @@ impl DialogueView {
                     id if id == s.client.id => Side::Client,
                     _ => Side::Other,
                 },
-                name: u.name,
+                name: crate::i18n::labels::speaker(lang, &u),
                 text: u.text,
             })
             .collect();
@@ -157,7 +157,7 @@ impl DialogueView {
         } else if let Some(e) = run.ending() {
             Phase::Ending(EndingView {
                 kind: e.kind,
-                kind_label: e.kind.label(lang).to_string(),
+                kind_label: crate::i18n::labels::ending_kind(lang, e.kind),
                 title: run.render(&e.title, lang),
                 text: run.render(&e.text, lang),
             })

@@ -84,7 +84,7 @@ impl PickerView {
                     title: s.title.get(lang).to_string(),
                     summary: s.summary.get(lang).to_string(),
                     difficulty: s.difficulty.clamp(1, 3),
-                    channel: s.channel.label(lang).to_string(),
+                    channel: crate::i18n::labels::channel(lang, s.channel),
                     minutes: i18n::minutes(s.minutes, lang),
                     principles: s
                         .rewarded_principles()
