@@ -290,9 +290,7 @@ pub fn play(
         return 0;
     };
     let d = debrief::build(
-        &loaded.scenario,
-        &loaded.analysis,
-        &outcome,
+        &loaded, &outcome,
         &lib.all(),
         &BTreeSet::new(),
     );

@@ -204,11 +204,72 @@ pub struct Outcome {
     pub path: Vec<String>,
 }
 
+/// The names a seed gives the characters of a scenario, and the texts filled in with them.
+///
+/// A run has one; the debrief builds its own from the outcome's seed, without replaying the run.
+#[derive(Debug, Clone, Copy)]
+pub struct Names<'a> {
+    scenario: &'a Scenario,
+    client_name: usize,
+}
+
+impl<'a> Names<'a> {
+    /// The names that `seed` picks in `scenario`.
+    pub fn new(scenario: &'a Scenario, seed: u64) -> Names<'a> {
+        Names {
+            scenario,
+            client_name: pick(seed, "client-name", scenario.client.name_variants.len() + 1),
+        }
+    }
+
+    /// The name of a speaker in `lang`; empty for the narrator and for the trainee, whose name is an
+    /// interface word.
+    pub fn speaker_name(&self, speaker: &str, lang: Lang) -> String {
+        let s = self.scenario;
+        if speaker == s.client.id {
+            let name = match self.client_name {
+                0 => &s.client.name,
+                n => &s.client.name_variants[n - 1],
+            };
+            return name.get(lang).to_string();
+        }
+        match speaker {
+            // The trainee's name is an interface word; the edge looks it up (`speaker-you`).
+            SPEAKER_YOU | SPEAKER_NARRATOR => String::new(),
+            other => s
+                .speaker_name(other)
+                .map_or_else(|| other.to_string(), |t| t.get(lang).to_string()),
+        }
+    }
+
+    /// A scenario text in `lang`, with `{client}` and other `{character_id}` placeholders filled in.
+    pub fn render(&self, text: &Text, lang: Lang) -> String {
+        let mut out = text.get(lang).to_string();
+        if !out.contains('{') {
+            return out;
+        }
+        let mut ids: Vec<&str> = vec![self.scenario.client.id.as_str(), "client"];
+        ids.extend(self.scenario.characters.iter().map(|c| c.id.as_str()));
+        for id in ids {
+            let key = format!("{{{id}}}");
+            if out.contains(&key) {
+                let speaker = if id == "client" {
+                    &self.scenario.client.id
+                } else {
+                    id
+                };
+                out = out.replace(&key, &self.speaker_name(speaker, lang));
+            }
+        }
+        out
+    }
+}
+
 impl Run {
     /// Starts a run. The same scenario and seed always give the same names, wordings and choice order.
     pub fn start(scenario: Arc<Scenario>, seed: u64) -> Self {
         let state = State::initial(&scenario);
-        let client_name = pick(seed, "client-name", scenario.client.name_variants.len() + 1);
+        let client_name = Names::new(&scenario, seed).client_name;
         let start = scenario.start.clone();
         let mut run = Run {
             scenario,
@@ -384,44 +445,19 @@ impl Run {
 
     /// The name of a speaker in `lang`, with this run's variant of the Client's name.
     pub fn speaker_name(&self, speaker: &str, lang: Lang) -> String {
-        let s = &self.scenario;
-        if speaker == s.client.id {
-            let name = match self.client_name {
-                0 => &s.client.name,
-                n => &s.client.name_variants[n - 1],
-            };
-            return name.get(lang).to_string();
-        }
-        match speaker {
-            // The trainee's name is an interface word; the edge looks it up (`speaker-you`).
-            SPEAKER_YOU => String::new(),
-            SPEAKER_NARRATOR => String::new(),
-            other => s
-                .speaker_name(other)
-                .map_or_else(|| other.to_string(), |t| t.get(lang).to_string()),
-        }
+        self.names().speaker_name(speaker, lang)
     }
 
     /// A scenario text in `lang`, with `{client}` and other `{character_id}` placeholders filled in.
     pub fn render(&self, text: &Text, lang: Lang) -> String {
-        let mut out = text.get(lang).to_string();
-        if !out.contains('{') {
-            return out;
+        self.names().render(text, lang)
+    }
+
+    fn names(&self) -> Names<'_> {
+        Names {
+            scenario: &self.scenario,
+            client_name: self.client_name,
         }
-        let mut ids: Vec<&str> = vec![self.scenario.client.id.as_str(), "client"];
-        ids.extend(self.scenario.characters.iter().map(|c| c.id.as_str()));
-        for id in ids {
-            let key = format!("{{{id}}}");
-            if out.contains(&key) {
-                let speaker = if id == "client" {
-                    &self.scenario.client.id
-                } else {
-                    id
-                };
-                out = out.replace(&key, &self.speaker_name(speaker, lang));
-            }
-        }
-        out
     }
 
     /// The conversation so far, rendered in `lang`.

@@ -178,7 +178,17 @@ pub fn judge<'a>(s: &'a Scenario, analysis: &Analysis, outcome: &Outcome) -> Vec
 
 /// Scores a finished run.
 pub fn score(s: &Scenario, analysis: &Analysis, outcome: &Outcome) -> Score {
-    let judged = judge(s, analysis, outcome);
+    score_judged(s, analysis, outcome, &judge(s, analysis, outcome))
+}
+
+/// Scores a finished run whose decisions were already judged (the debrief judges them once and
+/// uses the result twice).
+pub fn score_judged(
+    s: &Scenario,
+    analysis: &Analysis,
+    outcome: &Outcome,
+    judged: &[Judged],
+) -> Score {
     let choices: Vec<&Choice> = judged.iter().map(|j| j.made).collect();
     // Per principle in play: (points of the best replies, lowest points on offer).
     let mut faced: std::collections::BTreeMap<&str, (i32, i32)> = std::collections::BTreeMap::new();
@@ -186,7 +196,7 @@ pub fn score(s: &Scenario, analysis: &Analysis, outcome: &Outcome) -> Score {
         offered: on_offer,
         best,
         ..
-    } in &judged
+    } in judged
     {
         let in_play: std::collections::BTreeSet<&str> = on_offer
             .iter()
