@@ -289,11 +289,7 @@ pub fn play(
     let Some(outcome) = run.outcome() else {
         return 0;
     };
-    let d = debrief::build(
-        &loaded, &outcome,
-        &lib.all(),
-        &BTreeSet::new(),
-    );
+    let d = debrief::build(loaded, &outcome, &lib.all(), &BTreeSet::new());
     let _ = writeln!(out, "\n== {} ==", d.ending.title.get(lang));
     let _ = writeln!(out, "{}", d.ending_text.get(lang));
     let _ = writeln!(

@@ -1,9 +1,9 @@
 //! The debrief model: what went well and what did not, principle by principle and decision by decision.
 
 use super::analysis::Analysis;
-use super::model::{Choice, EndingKind, Scenario};
 use super::library::Loaded;
 use super::model::SPEAKER_NARRATOR;
+use super::model::{Choice, EndingKind, Scenario};
 use super::run::{Names, Outcome};
 use super::score::{Grade, Score, judge, score_judged};
 use super::text::{Lang, Text};
@@ -188,7 +188,7 @@ pub fn build(
     let analysis: &Analysis = &loaded.analysis;
     // The decisions are judged once; the score and the review below both use the result.
     let judged = judge(s, analysis, outcome);
-    let score = score_judged(s, analysis, outcome, &judged);
+    let score = score_judged(analysis, &judged);
     // The outcome's seed gives the same names as in the run, to fill `{client}` in the texts.
     let namer = Names::new(s, outcome.seed);
     let fill = |t: &Text| Text::new(namer.render(t, Lang::Ru), namer.render(t, Lang::En));

@@ -105,6 +105,33 @@ pub struct Client {
     /// Whether this is a Client or, in internal scenarios, a colleague.
     #[serde(default)]
     pub role: Role,
+    /// The grammatical gender of the Client's names, so that Russian mood words agree
+    /// ("спокоен" or "спокойна"). Every name variant shares it.
+    #[serde(default)]
+    pub gender: Gender,
+}
+
+/// The grammatical gender of a character, for the words the interface writes about them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Gender {
+    /// Not given: the interface uses wording that needs no gender where it can.
+    #[default]
+    Unspecified,
+    /// Feminine forms.
+    Female,
+    /// Masculine forms.
+    Male,
+}
+
+impl Gender {
+    /// A stable key, used as a Fluent selector (`female`, `male`, `other`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Gender::Unspecified => "other",
+            Gender::Female => "female",
+            Gender::Male => "male",
+        }
+    }
 }
 
 /// Another speaker in the conversation.

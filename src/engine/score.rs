@@ -178,17 +178,12 @@ pub fn judge<'a>(s: &'a Scenario, analysis: &Analysis, outcome: &Outcome) -> Vec
 
 /// Scores a finished run.
 pub fn score(s: &Scenario, analysis: &Analysis, outcome: &Outcome) -> Score {
-    score_judged(s, analysis, outcome, &judge(s, analysis, outcome))
+    score_judged(analysis, &judge(s, analysis, outcome))
 }
 
 /// Scores a finished run whose decisions were already judged (the debrief judges them once and
 /// uses the result twice).
-pub fn score_judged(
-    s: &Scenario,
-    analysis: &Analysis,
-    outcome: &Outcome,
-    judged: &[Judged],
-) -> Score {
+pub fn score_judged(analysis: &Analysis, judged: &[Judged]) -> Score {
     let choices: Vec<&Choice> = judged.iter().map(|j| j.made).collect();
     // Per principle in play: (points of the best replies, lowest points on offer).
     let mut faced: std::collections::BTreeMap<&str, (i32, i32)> = std::collections::BTreeMap::new();
