@@ -87,7 +87,7 @@ fn the_debrief_explains_every_decision_and_points_to_the_better_one() {
     run.choose("help").unwrap();
     run.choose("bye").unwrap();
     let outcome = run.outcome().unwrap();
-    let d = build(&l, &outcome, &lib.all(), &BTreeSet::new());
+    let d = build(l, &outcome, &lib.all(), &BTreeSet::new());
 
     assert_eq!(d.decisions.len(), 2);
     // Asking for the order number first (a once-only question) opens the best path: +1 on the way.
@@ -185,7 +185,7 @@ fn the_best_playthrough_of_every_shipped_scenario_is_flawless_on_every_principle
                 .unwrap();
             run.choose(&best).unwrap();
         }
-        let d = build(&l, &run.outcome().unwrap(), &lib.all(), &BTreeSet::new());
+        let d = build(l, &run.outcome().unwrap(), &lib.all(), &BTreeSet::new());
         assert_eq!(d.score.overall, 100, "{}", l.scenario.id);
         assert!(d.weakest.is_empty(), "{}: {:?}", l.scenario.id, d.weakest);
         assert!(

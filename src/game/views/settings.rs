@@ -28,7 +28,7 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.heading(RichText::new(i18n::SETTINGS_HEADING.get(lang)).size(30.0));
-                hint(ui, &i18n::SETTINGS_HINT.get(lang), cx);
+                hint(ui, i18n::SETTINGS_HINT.get(lang), cx);
                 ui.add_space(10.0);
                 let targets = vm.targets();
                 let mut button = |ui: &mut egui::Ui, i: usize, text: String| {
@@ -59,11 +59,7 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
                                     .strong(),
                             );
                             button(ui, 2, "A +".to_string());
-                            hint(
-                                ui,
-                                &format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"),
-                                cx,
-                            );
+                            hint(ui, format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"), cx);
                         });
                         ui.end_row();
                         row(ui, &i18n::HIGH_CONTRAST.get(lang));
@@ -76,7 +72,7 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
                                 Mode::Exam => (i18n::EXAM, i18n::EXAM_NOTE),
                             };
                             button(ui, 4, name.get(lang).to_string());
-                            hint(ui, &note.get(lang), cx);
+                            hint(ui, note.get(lang), cx);
                         });
                         ui.end_row();
                         row(ui, &i18n::FULLSCREEN.get(lang));
@@ -96,7 +92,7 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
                     ));
                 }
                 if let Some(f) = &vm.file {
-                    hint(ui, &format!("{}: {f}", i18n::SETTINGS_FILE.get(lang)), cx);
+                    hint(ui, format!("{}: {f}", i18n::SETTINGS_FILE.get(lang)), cx);
                 }
             });
     });
