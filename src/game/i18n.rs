@@ -267,3 +267,11 @@ pub const QUIT_QUESTION: T = t("quit-question");
 pub const QUIT_NO: T = t("quit-no");
 /// Quit question: quit.
 pub const QUIT_YES: T = t("quit-yes");
+/// Settings: the language button, naming both languages.
+pub const LANGUAGE_SWITCH: T = t("language-switch");
+/// Debrief: a point of a source text.
+pub const SOURCE_POINT: T = t("source-point");
+/// Settings: the presenter layout.
+pub const PRESENTER: T = t("presenter");
+/// Settings: what the presenter layout does.
+pub const PRESENTER_NOTE: T = t("presenter-note");

@@ -12,6 +12,7 @@
 
 pub mod activities;
 pub mod core;
+pub mod firstframe;
 pub mod i18n;
 pub mod idle;
 pub mod models;
@@ -67,7 +68,7 @@ pub struct UiPlugin;
 
 impl Plugin for UiPlugin {
     fn build(&self, app: &mut App) {
-        app.add_plugins((ui::plugin, idle::plugin));
+        app.add_plugins((ui::plugin, idle::plugin, firstframe::plugin));
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::core::content::{Content, ReloadNotice};
 use super::core::settings::Settings;
-use super::core::{Action, Focus, Overlay, Presenter, Screen};
+use super::core::{Action, Focus, Overlay, Presenter, Screen, Scroll};
 use super::i18n;
 use super::theme::{self, Palette};
 use super::views::{self, Cx};
@@ -94,7 +94,9 @@ fn prepare(
             m.surrender_focus(id);
         }
     });
-    let cx = cx(&focus, s);
+    let cx = cx(&focus, &Scroll::default(), s);
+    // A new frame report: a screen without a paged area reports nothing to page.
+    ctx.data_mut(|d| d.remove_temp::<views::FrameReport>(views::report_id()));
     let mut root = root_ui(&ctx);
     root.painter()
         .rect_filled(ctx.content_rect(), 0.0, cx.palette.background);
@@ -106,13 +108,34 @@ fn prepare(
     Ok(())
 }
 
-/// The keyboard highlight has been scrolled into sight, and a new screen scrolled to its top, by
-/// the view that drew it.
-fn finish(mut focus: ResMut<Focus>) {
+/// The keyboard highlight has been scrolled into sight, a new screen scrolled to its top and the
+/// page request carried out by the view that drew it; what the view found goes back to the core.
+fn finish(
+    mut contexts: EguiContexts,
+    mut focus: ResMut<Focus>,
+    mut scroll: ResMut<Scroll>,
+) -> Result {
     if focus.moved || focus.reset_scroll {
         focus.moved = false;
         focus.reset_scroll = false;
     }
+    let report: views::FrameReport = contexts
+        .ctx_mut()?
+        .data(|d| d.get_temp(views::report_id()))
+        .unwrap_or_default();
+    let (at_top, at_bottom, page, pages) = report.page.unwrap_or((true, true, 1, 1));
+    let next = Scroll {
+        request: 0,
+        at_top,
+        at_bottom,
+        page,
+        pages,
+        focus_visible: report.focus_visible.unwrap_or(true),
+    };
+    if *scroll != next {
+        *scroll = next;
+    }
+    Ok(())
 }
 
 /// A root `Ui` over the whole window, as egui 0.36 panels need one.
@@ -126,12 +149,14 @@ pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
     )
 }
 
-/// The view context for the current highlight and settings.
-pub fn cx(focus: &Focus, settings: &Settings) -> Cx {
+/// The view context for the current highlight, page request and settings.
+pub fn cx(focus: &Focus, scroll: &Scroll, settings: &Settings) -> Cx {
     Cx {
         focus: focus.index,
         focus_moved: focus.moved,
         reset_scroll: focus.reset_scroll,
+        page_request: scroll.request,
+        presenter: settings.presenter,
         palette: Palette::new(settings.high_contrast),
     }
 }
@@ -166,6 +191,7 @@ pub fn on_overlay(overlay: Overlay) -> impl FnMut(Shown) -> bool {
 pub struct ViewEnv<'w, 's> {
     contexts: EguiContexts<'w, 's>,
     focus: Res<'w, Focus>,
+    scroll: Res<'w, Scroll>,
     /// The settings in use.
     pub settings: Res<'w, Settings>,
     overlay: Option<Res<'w, State<Overlay>>>,
@@ -181,7 +207,7 @@ impl ViewEnv<'_, '_> {
         show: fn(&mut egui::Ui, &V, &Cx, &mut Vec<Action>),
     ) -> Result {
         let ctx = self.contexts.ctx_mut()?.clone();
-        let mut cx = cx(&self.focus, &self.settings);
+        let mut cx = cx(&self.focus, &self.scroll, &self.settings);
         if self
             .overlay
             .as_ref()
@@ -203,7 +229,7 @@ impl ViewEnv<'_, '_> {
         show: fn(&egui::Context, &V, &Cx, &mut Vec<Action>),
     ) -> Result {
         let ctx = self.contexts.ctx_mut()?.clone();
-        let cx = cx(&self.focus, &self.settings);
+        let cx = cx(&self.focus, &self.scroll, &self.settings);
         let mut out = Vec::new();
         show(&ctx, vm, &cx, &mut out);
         self.emit.send(out);

@@ -18,6 +18,7 @@ fn settings_survive_a_restart() {
         high_contrast: true,
         mode: Mode::Exam,
         fullscreen: true,
+        presenter: true,
     };
     store.save(&chosen).expect("saved");
     let mut again = SettingsStore::at(&path);

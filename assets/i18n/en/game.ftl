@@ -258,3 +258,11 @@ quit-question = Quit Client First?
 quit-no = Stay
 # Quit question: quit.
 quit-yes = Quit
+# Settings: the language button, naming both languages.
+language-switch = English → Русский
+# Debrief: a numbered point of a source text.
+source-point = point { $n }
+# Settings: the presenter layout.
+presenter = Presenter layout
+# Settings: what the presenter layout does.
+presenter-note = for a projector: the line and every reply on one screen, long pages turned with the clicker

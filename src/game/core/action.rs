@@ -38,6 +38,8 @@ pub enum Action {
     ToggleMode,
     /// Switch full screen.
     ToggleFullscreen,
+    /// Switch the presenter layout on or off.
+    TogglePresenter,
     /// Show this debrief tab.
     Tab(DebriefTab),
     /// Move to the next (+1) or previous (−1) debrief tab.

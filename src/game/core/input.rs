@@ -8,7 +8,7 @@
 //! What a key activates comes from the screen's [`Targets`], the same list the view draws.
 
 use super::action::{Action, DialogueAction};
-use super::targets::{Focus, Targets};
+use super::targets::{Focus, Scroll, Targets};
 use super::{GameSet, Overlay, Presenter, Screen};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
@@ -29,6 +29,13 @@ pub struct ScreenData<'w> {
     targets: Res<'w, Targets>,
 }
 
+/// What the keys change directly: the highlight and the page.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct Moves<'w> {
+    focus: ResMut<'w, Focus>,
+    scroll: ResMut<'w, Scroll>,
+}
+
 const DIGITS: [(KeyCode, KeyCode); 4] = [
     (KeyCode::Digit1, KeyCode::Numpad1),
     (KeyCode::Digit2, KeyCode::Numpad2),
@@ -43,7 +50,7 @@ fn keyboard(
     mut events: MessageReader<KeyboardInput>,
     keys: Option<Res<ButtonInput<KeyCode>>>,
     data: ScreenData,
-    mut focus: ResMut<Focus>,
+    mut moves: Moves,
     mut actions: MessageWriter<Action>,
 ) {
     let ctrl = keys.is_some_and(|k| k.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]));
@@ -54,7 +61,7 @@ fn keyboard(
             KeyCode::ArrowUp | KeyCode::ArrowDown | KeyCode::ArrowLeft | KeyCode::ArrowRight
         );
         if event.state == ButtonState::Pressed && (!event.repeat || arrow) {
-            on_key(event.key_code, ctrl, &data, &mut focus, &mut actions);
+            on_key(event.key_code, ctrl, &data, &mut moves, &mut actions);
         }
     }
 }
@@ -64,9 +71,10 @@ fn on_key(
     code: KeyCode,
     ctrl: bool,
     data: &ScreenData,
-    focus: &mut Focus,
+    moves: &mut Moves,
     actions: &mut MessageWriter<Action>,
 ) {
+    let Moves { focus, scroll } = moves;
     let any = |codes: &[KeyCode]| codes.contains(&code);
 
     if ctrl && any(&[KeyCode::Equal, KeyCode::NumpadAdd]) {
@@ -133,29 +141,47 @@ fn on_key(
         }
     }
     if any(&[KeyCode::Enter, KeyCode::NumpadEnter]) {
+        if !scroll.focus_visible {
+            // Never start something nobody can see: bring it into sight first.
+            focus.moved = true;
+            return;
+        }
         if let Some(a) = targets.action(focus.index) {
             actions.write(a.clone());
         }
         return;
     }
     let paging_tabs = screen == Screen::Debrief && overlay == Overlay::None;
+    let back = any(&[KeyCode::ArrowLeft, KeyCode::PageUp]);
+    let forward = any(&[KeyCode::ArrowRight, KeyCode::PageDown, KeyCode::Space]);
     if any(&[KeyCode::ArrowUp]) {
         focus.step(-1, n);
     } else if any(&[KeyCode::ArrowDown]) {
         focus.step(1, n);
-    } else if any(&[KeyCode::ArrowLeft, KeyCode::PageUp]) {
-        if paging_tabs {
+    } else if back {
+        if paging_tabs && !scroll.at_top {
+            // A long tab pages up to its top before the previous tab opens.
+            scroll.request -= 1;
+        } else if paging_tabs {
             actions.write(Action::StepTab(-1));
+        } else if any(&[KeyCode::PageUp]) && !scroll.at_top {
+            scroll.request -= 1;
         } else {
             focus.step(-1, n);
         }
-    } else if any(&[KeyCode::ArrowRight, KeyCode::PageDown, KeyCode::Space]) {
-        if paging_tabs {
+    } else if forward {
+        if paging_tabs && !scroll.at_bottom {
+            // A long tab pages down to its end before the next tab opens.
+            scroll.request += 1;
+        } else if paging_tabs {
             actions.write(Action::StepTab(1));
         } else if single_step && overlay == Overlay::None {
             if let Some(a) = targets.action(0) {
                 actions.write(a.clone());
             }
+        } else if any(&[KeyCode::PageDown]) && !scroll.at_bottom && focus.index + 1 >= n {
+            // Past the last target, the clicker pages on (to the list of broken files, say).
+            scroll.request += 1;
         } else {
             focus.step(1, n);
         }

@@ -13,7 +13,7 @@ pub mod shell;
 pub mod targets;
 
 pub use action::{Action, DialogueAction};
-pub use targets::{Focus, Target, Targets};
+pub use targets::{Focus, Scroll, Target, Targets};
 
 use bevy::prelude::*;
 

@@ -44,6 +44,9 @@ pub struct Settings {
     pub mode: Mode,
     /// Borderless full screen.
     pub fullscreen: bool,
+    /// The presenter layout everywhere: one-row headers, compact replies, paged content. (It is
+    /// used anyway when the text is large or the window small.)
+    pub presenter: bool,
 }
 
 impl Default for Settings {
@@ -54,6 +57,7 @@ impl Default for Settings {
             high_contrast: false,
             mode: Mode::Coach,
             fullscreen: false,
+            presenter: false,
         }
     }
 }

@@ -22,6 +22,7 @@ fn reset_focus_on_change(
     mut overlays: MessageReader<StateTransitionEvent<Overlay>>,
     mut tabs: MessageReader<StateTransitionEvent<DebriefTab>>,
     mut focus: ResMut<Focus>,
+    mut scroll: ResMut<super::Scroll>,
 ) {
     let changed = screens.read().any(|t| t.entered != t.exited)
         | overlays.read().any(|t| t.entered != t.exited)
@@ -32,6 +33,7 @@ fn reset_focus_on_change(
             moved: false,
             reset_scroll: true,
         };
+        *scroll = super::Scroll::default();
     }
 }
 
@@ -102,6 +104,7 @@ fn apply(action: &Action, p: &mut ShellParams) {
             }
         }),
         Action::ToggleFullscreen => change(p, |s| s.fullscreen = !s.fullscreen),
+        Action::TogglePresenter => change(p, |s| s.presenter = !s.presenter),
         Action::Tab(t) => p.next_tab.set(*t),
         Action::StepTab(by) => {
             if let Some(tab) = &p.tab {
@@ -141,6 +144,9 @@ fn change(p: &mut ShellParams, f: impl Fn(&mut Settings)) {
         }
         if now.fullscreen != before.fullscreen {
             saved.fullscreen = now.fullscreen;
+        }
+        if now.presenter != before.presenter {
+            saved.presenter = now.presenter;
         }
         if let Err(e) = p.store.save(&p.saved.0) {
             warn!("settings not saved: {e}");

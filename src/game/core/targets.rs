@@ -77,6 +77,41 @@ impl Focus {
     }
 }
 
+/// The main scrolling area of what is on screen, as the view last drew it, and the pages the
+/// keyboard asked it to move. A presenter's clicker pages through long content (the debrief, the
+/// list of broken files) with PageDown and PageUp; a small "2 / 5" shows where the room is.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scroll {
+    /// Pages to move on the next frame: +1 down, −1 up.
+    pub request: i32,
+    /// The view is at its top (or has nothing to scroll).
+    pub at_top: bool,
+    /// The view is at its bottom (or has nothing to scroll).
+    pub at_bottom: bool,
+    /// The page on screen, from 1.
+    pub page: usize,
+    /// How many pages the content takes.
+    pub pages: usize,
+    /// The highlighted target was fully on screen when last drawn; Enter only activates what the
+    /// player can see.
+    pub focus_visible: bool,
+}
+
+impl Default for Scroll {
+    fn default() -> Self {
+        Scroll {
+            request: 0,
+            at_top: true,
+            at_bottom: true,
+            page: 1,
+            pages: 1,
+            focus_visible: true,
+        }
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Targets>().init_resource::<Focus>();
+    app.init_resource::<Targets>()
+        .init_resource::<Focus>()
+        .init_resource::<Scroll>();
 }

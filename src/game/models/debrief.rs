@@ -132,10 +132,7 @@ impl DebriefView {
                 let source = principle
                     .and_then(|pr| {
                         let s = lib.catalog.source(&pr.source)?;
-                        let point = match lang {
-                            Lang::Ru => format!("п. {}", pr.point),
-                            Lang::En => format!("point {}", pr.point),
-                        };
+                        let point = i18n::SOURCE_POINT.with(lang, pr.point);
                         Some(format!(
                             "{}: {}, {point}",
                             i18n::SOURCE.get(lang),

@@ -67,6 +67,10 @@ impl SettingsView {
                 Action::ToggleFullscreen,
                 format!("{}: {}", i18n::FULLSCREEN.get(lang), on_off(s.fullscreen)),
             ),
+            Target::new(
+                Action::TogglePresenter,
+                format!("{}: {}", i18n::PRESENTER.get(lang), on_off(s.presenter)),
+            ),
             Target::new(Action::Back, i18n::BACK.get(lang)),
         ]
     }

@@ -1,7 +1,7 @@
 //! The debrief: score and grade, the ending, a bar per principle, every reply with the better option,
 //! the endings found and what to work on next. Three tabs, so a presenter can page through them.
 
-use super::{Cx, big_button, card_frame, coloured, face, hint, percent_bar, quoted};
+use super::{Cx, big_button, card_frame, coloured, face, hint, paged, percent_bar, quoted};
 use crate::engine::text::Lang;
 use crate::game::activities::dialogue::Conversation;
 use crate::game::core::content::Content;
@@ -58,14 +58,11 @@ pub fn show(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>)
         ui.add_space(6.0);
     });
     egui::CentralPanel::default_margins().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt(("debrief", vm.tab as u8))
-            .auto_shrink([false, false])
-            .show(ui, |ui| match vm.tab {
-                DebriefTab::Summary => summary(ui, vm, cx, out),
-                DebriefTab::Principles => principles(ui, vm, cx),
-                DebriefTab::Decisions => decisions(ui, vm, cx),
-            });
+        paged(ui, cx, ("debrief", vm.tab as u8), |ui| match vm.tab {
+            DebriefTab::Summary => summary(ui, vm, cx, out),
+            DebriefTab::Principles => principles(ui, vm, cx),
+            DebriefTab::Decisions => decisions(ui, vm, cx),
+        });
     });
 }
 

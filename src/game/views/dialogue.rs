@@ -1,7 +1,7 @@
 //! The conversation: the Client's face and mood meter, the chat so far, and the replies as large
 //! numbered buttons. In coach mode the reply just made is explained before the Client answers.
 
-use super::{Cx, big_button, big_button_sized, coloured, face, hint, quoted};
+use super::{Cx, big_button, big_button_sized, coloured, face, hint, paged, quoted};
 use crate::game::activities::dialogue::Conversation;
 use crate::game::core::content::Content;
 use crate::game::core::settings::Mode;
@@ -14,22 +14,27 @@ use bevy_egui::EguiPrimaryContextPass;
 use bevy_egui::egui::{self, RichText};
 
 /// Draws the conversation.
+///
+/// The presenter layout (large text, a small window, or switched on in Settings) keeps the line
+/// being answered and every reply on one screen: a one-row header, no side panel, replies as
+/// compact buttons, and the coach's comment or the ending in place of the chat, paged by the
+/// clicker, so nothing is ever clipped.
 pub fn show(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>) {
     let lang = vm.lang;
-    let wide = ui.available_width() >= 900.0;
     let full_height = ui.available_height();
+    let presenter = cx.presenter || full_height < 450.0 || ui.available_width() < 700.0;
+    let wide = !presenter && ui.available_width() >= 900.0;
 
-    // Header: title, step, mode; on a narrow screen the face and meter sit here too.
+    // Header: title, step, mode; in the presenter layout the face and meter sit here too.
     egui::Panel::top("dialogue_top").show(ui, |ui| {
-        ui.add_space(4.0);
+        ui.add_space(if presenter { 2.0 } else { 4.0 });
         ui.horizontal(|ui| {
-            // On a narrow screen (large text) the face and meter share the title's row, so the
-            // conversation keeps as much height as possible.
             if !wide {
-                face::face(ui, vm.mood, 40.0);
+                face::face(ui, vm.mood, if presenter { 28.0 } else { 40.0 });
             }
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(&vm.title).size(22.0).strong());
+                let size = if presenter { 17.0 } else { 22.0 };
+                ui.label(RichText::new(&vm.title).size(size).strong());
                 ui.label(
                     RichText::new(i18n::DECISION_N.with(lang, vm.step)).color(cx.palette.weak),
                 );
@@ -37,11 +42,11 @@ pub fn show(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>
                     ui.label(coloured(i18n::EXAM_BADGE.get(lang), cx.palette.accent));
                 }
                 if !wide {
-                    face::mood_meter(ui, vm.mood, 110.0, lang, vm.gender, &cx.palette);
+                    face::mood_meter(ui, vm.mood, 90.0, lang, vm.gender, &cx.palette);
                 }
             });
         });
-        ui.add_space(4.0);
+        ui.add_space(if presenter { 2.0 } else { 4.0 });
     });
 
     if wide {
@@ -60,30 +65,48 @@ pub fn show(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>
             });
     }
 
-    // The footer keeps the Continue button in sight at any text size; above it, the replies, the
-    // coach's comment or the ending take up to half the height and scroll beyond that.
+    // The footer keeps the Continue button in sight at any text size.
     egui::Panel::bottom("dialogue_footer")
         .resizable(false)
         .show(ui, |ui| {
-            ui.add_space(4.0);
+            ui.add_space(if presenter { 2.0 } else { 4.0 });
             footer(ui, vm, cx, out);
-            ui.add_space(4.0);
+            ui.add_space(if presenter { 2.0 } else { 4.0 });
         });
-    egui::Panel::bottom("dialogue_bottom")
+
+    let choices = matches!(vm.phase, Phase::Choices(_));
+    if presenter && !choices {
+        // The coach's comment or the ending takes the whole middle, paged by the clicker.
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            paged(ui, cx, ("dialogue_middle", vm.step), |ui| {
+                bottom(ui, vm, cx, out)
+            });
+        });
+        return;
+    }
+    // The replies take the room they need (up to most of the screen in the presenter layout);
+    // the chat above keeps the latest lines in sight.
+    let share = if presenter { 0.8 } else { 0.5 };
+    let bottom_panel = egui::Panel::bottom("dialogue_bottom")
         .resizable(false)
-        .max_size(full_height * 0.5)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("bottom_scroll")
-                .max_height(full_height * 0.5)
-                // Without a minimum the area would stay as small as the panel was last frame.
-                .min_scrolled_height(full_height * 0.5)
-                .show(ui, |ui| {
-                    ui.add_space(6.0);
-                    bottom(ui, vm, cx, out);
-                    ui.add_space(6.0);
-                });
+        .max_size(full_height * share);
+    bottom_panel.show(ui, |ui| {
+        let area = egui::ScrollArea::vertical()
+            .id_salt("bottom_scroll")
+            .max_height(full_height * share);
+        // In the desktop layout the area keeps its height between phases, so the chat does not
+        // jump; in the presenter layout it takes exactly what the replies need.
+        let area = if presenter {
+            area
+        } else {
+            area.min_scrolled_height(full_height * share)
+        };
+        area.show(ui, |ui| {
+            ui.add_space(if presenter { 2.0 } else { 6.0 });
+            bottom(ui, vm, cx, out);
+            ui.add_space(if presenter { 2.0 } else { 6.0 });
         });
+    });
 
     egui::CentralPanel::default_margins().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -104,7 +127,10 @@ fn bottom(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>) 
     let focus = cx.focus;
     match &vm.phase {
         Phase::Choices(items) => {
-            ui.label(RichText::new(i18n::YOUR_REPLY.get(lang)).strong());
+            let compact = cx.presenter || ui.ctx().content_rect().height() < 450.0;
+            if !compact {
+                ui.label(RichText::new(i18n::YOUR_REPLY.get(lang)).strong());
+            }
             for (i, c) in items.iter().enumerate() {
                 let text = format!("{}.  {}", c.number, c.label);
                 let r = big_button_sized(
@@ -112,7 +138,7 @@ fn bottom(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>) 
                     RichText::new(text),
                     focus == i,
                     cx,
-                    egui::vec2(width, 46.0),
+                    egui::vec2(width, if compact { 30.0 } else { 46.0 }),
                 );
                 if r.clicked() {
                     out.push(c.action.clone().into());

@@ -26,6 +26,10 @@ pub struct Cx {
     pub focus_moved: bool,
     /// The screen just changed: scroll areas start at their top.
     pub reset_scroll: bool,
+    /// Pages the keyboard asked the main scroll area to move (+1 down, −1 up).
+    pub page_request: i32,
+    /// The trainer switched the presenter layout on, whatever the window and text size.
+    pub presenter: bool,
     /// The colours of the current theme.
     pub palette: Palette,
 }
@@ -37,6 +41,8 @@ impl Cx {
             focus: 0,
             focus_moved: false,
             reset_scroll: false,
+            page_request: 0,
+            presenter: false,
             palette: Palette::new(false),
         }
     }
@@ -66,10 +72,102 @@ pub fn big_button_sized(
         button = button.stroke(Stroke::new(cx.palette.line + 1.5, cx.palette.focus));
     }
     let response = ui.add(button);
-    if focused && cx.focus_moved {
-        response.scroll_to_me(None);
+    if focused {
+        if cx.focus_moved {
+            response.scroll_to_me(None);
+        }
+        note_focus_visible(ui, &response);
     }
     response
+}
+
+/// Records whether the highlighted target is fully on screen, so that Enter never starts what the
+/// player cannot see (the keyboard reads it through [`FrameReport`]).
+pub fn note_focus_visible(ui: &egui::Ui, response: &egui::Response) {
+    let visible = ui.clip_rect().contains_rect(response.rect.shrink(1.0));
+    ui.ctx().data_mut(|d| {
+        d.get_temp_mut_or_default::<FrameReport>(report_id())
+            .focus_visible = Some(visible)
+    });
+}
+
+/// What a view found out while drawing, for the game core: where its main scroll area is and
+/// whether the highlight is visible. Kept in egui's frame memory and read after the views.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FrameReport {
+    /// The main scroll area: (at top, at bottom, page, pages).
+    pub page: Option<(bool, bool, usize, usize)>,
+    /// Whether the highlighted target was fully on screen.
+    pub focus_visible: Option<bool>,
+}
+
+/// The id under which the frame's report is kept.
+pub fn report_id() -> egui::Id {
+    egui::Id::new("client_first_frame_report")
+}
+
+/// The last frame's geometry of a paged area: (offset, viewport height, content height).
+#[derive(Debug, Clone, Copy, Default)]
+struct PagedGeometry(f32, f32, f32);
+
+/// The main scroll area of a screen: it starts at its top when the screen opens, moves a page at a
+/// time for the presenter's clicker, and shows "2 / 5" in its corner when it has several pages.
+pub fn paged<R>(
+    ui: &mut egui::Ui,
+    cx: &Cx,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let key = egui::Id::new(("paged", &id));
+    let last: PagedGeometry = ui.ctx().data(|d| d.get_temp(key)).unwrap_or_default();
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(("paged_area", &id))
+        .auto_shrink([false, false]);
+    if cx.reset_scroll {
+        area = area.vertical_scroll_offset(0.0);
+    } else if cx.page_request != 0 {
+        // A page is most of the visible height, so a line at the fold is seen twice, not never.
+        let step = (last.1 * 0.85).max(40.0);
+        let max = (last.2 - last.1).max(0.0);
+        let to = (last.0 + step * cx.page_request as f32).clamp(0.0, max);
+        area = area.vertical_scroll_offset(to);
+    }
+    let out = area.show(ui, add);
+    let (offset, view, content) = (
+        out.state.offset.y,
+        out.inner_rect.height(),
+        out.content_size.y,
+    );
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(key, PagedGeometry(offset, view, content)));
+    let room = (content - view).max(0.0);
+    let at_top = offset <= 1.0;
+    let at_bottom = offset >= room - 1.0;
+    let pages = if view > 0.0 {
+        (content / (view * 0.85)).ceil().max(1.0) as usize
+    } else {
+        1
+    };
+    let page = if at_bottom {
+        pages
+    } else {
+        ((offset / (view * 0.85).max(1.0)).floor() as usize + 1).min(pages)
+    };
+    ui.ctx().data_mut(|d| {
+        d.get_temp_mut_or_default::<FrameReport>(report_id()).page =
+            Some((at_top, at_bottom, page, pages))
+    });
+    if pages > 1 {
+        let rect = out.inner_rect;
+        ui.painter().text(
+            rect.right_bottom() - egui::vec2(10.0, 6.0),
+            egui::Align2::RIGHT_BOTTOM,
+            format!("{page} / {pages}"),
+            egui::FontId::proportional(16.0),
+            cx.palette.weak,
+        );
+    }
+    out.inner
 }
 
 /// A small caption in the weak colour.

@@ -1,7 +1,7 @@
 //! The scenario picker: a card per playable scenario in learning order, the coach/exam switch, and
 //! the files that failed to load with their located errors.
 
-use super::{Cx, big_button, card_frame, coloured, hint};
+use super::{Cx, big_button, card_frame, coloured, hint, paged};
 use crate::engine::text::Lang;
 use crate::game::core::content::{Content, Progress};
 use crate::game::core::settings::Mode;
@@ -52,7 +52,7 @@ pub fn show(ui: &mut egui::Ui, vm: &PickerView, cx: &Cx, out: &mut Vec<Action>) 
         ui.add_space(4.0);
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        paged(ui, cx, "picker", |ui| {
             if vm.cards.is_empty() {
                 ui.label(coloured(i18n::NO_SCENARIOS.get(lang), cx.palette.bad));
             }

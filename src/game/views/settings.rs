@@ -1,7 +1,6 @@
 //! The settings screen: language, text size, contrast, mode and full screen, saved at once.
 
-use super::{Cx, big_button, coloured, hint};
-use crate::engine::text::Lang;
+use super::{Cx, big_button, coloured, hint, paged};
 use crate::game::core::settings::{Mode, SCALE_MAX, SCALE_MIN, SettingsStore};
 use crate::game::core::{Action, Overlay};
 use crate::game::i18n;
@@ -24,77 +23,71 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
     };
     let frame = egui::Frame::new().inner_margin(egui::Margin::symmetric(32, 20));
     egui::CentralPanel::default().frame(frame).show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.heading(RichText::new(i18n::SETTINGS_HEADING.get(lang)).size(30.0));
-                hint(ui, i18n::SETTINGS_HINT.get(lang), cx);
-                ui.add_space(10.0);
-                let targets = vm.targets();
-                let mut button = |ui: &mut egui::Ui, i: usize, text: String| {
-                    if big_button(ui, text, cx.focus == i, cx).clicked() {
-                        out.push(targets[i].action.clone());
-                    }
-                };
-                let row = |ui: &mut egui::Ui, name: &str| {
-                    ui.label(RichText::new(format!("{name}:")).size(21.0).strong());
-                };
-                egui::Grid::new("settings_grid")
-                    .num_columns(2)
-                    .spacing([18.0, 14.0])
-                    .show(ui, |ui| {
-                        row(ui, &i18n::LANGUAGE.get(lang));
-                        let name = match lang {
-                            Lang::Ru => "Русский → English",
-                            Lang::En => "English → Русский",
-                        };
-                        button(ui, 0, name.to_string());
-                        ui.end_row();
-                        row(ui, &i18n::TEXT_SCALE.get(lang));
-                        ui.horizontal_wrapped(|ui| {
-                            button(ui, 1, "A −".to_string());
-                            ui.label(
-                                RichText::new(format!("{}%", s.text_scale))
-                                    .size(22.0)
-                                    .strong(),
-                            );
-                            button(ui, 2, "A +".to_string());
-                            hint(ui, format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"), cx);
-                        });
-                        ui.end_row();
-                        row(ui, &i18n::HIGH_CONTRAST.get(lang));
-                        button(ui, 3, on_off(s.high_contrast));
-                        ui.end_row();
-                        row(ui, &i18n::MODE.get(lang));
-                        ui.horizontal_wrapped(|ui| {
-                            let (name, note) = match s.mode {
-                                Mode::Coach => (i18n::COACH, i18n::COACH_NOTE),
-                                Mode::Exam => (i18n::EXAM, i18n::EXAM_NOTE),
-                            };
-                            button(ui, 4, name.get(lang).to_string());
-                            hint(ui, note.get(lang), cx);
-                        });
-                        ui.end_row();
-                        row(ui, &i18n::FULLSCREEN.get(lang));
-                        button(ui, 5, format!("{} (F11)", on_off(s.fullscreen)));
-                        ui.end_row();
+        paged(ui, cx, "settings", |ui| {
+            ui.heading(RichText::new(i18n::SETTINGS_HEADING.get(lang)).size(30.0));
+            hint(ui, i18n::SETTINGS_HINT.get(lang), cx);
+            ui.add_space(10.0);
+            let targets = vm.targets();
+            let mut button = |ui: &mut egui::Ui, i: usize, text: String| {
+                if big_button(ui, text, cx.focus == i, cx).clicked() {
+                    out.push(targets[i].action.clone());
+                }
+            };
+            let row = |ui: &mut egui::Ui, name: &str| {
+                ui.label(RichText::new(format!("{name}:")).size(21.0).strong());
+            };
+            egui::Grid::new("settings_grid")
+                .num_columns(2)
+                .spacing([18.0, 14.0])
+                .show(ui, |ui| {
+                    row(ui, &i18n::LANGUAGE.get(lang));
+                    button(ui, 0, i18n::LANGUAGE_SWITCH.get(lang));
+                    ui.end_row();
+                    row(ui, &i18n::TEXT_SCALE.get(lang));
+                    ui.horizontal_wrapped(|ui| {
+                        button(ui, 1, "A −".to_string());
+                        ui.label(
+                            RichText::new(format!("{}%", s.text_scale))
+                                .size(22.0)
+                                .strong(),
+                        );
+                        button(ui, 2, "A +".to_string());
+                        hint(ui, format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"), cx);
                     });
-                ui.add_space(10.0);
-                button(ui, 6, format!("← {}", i18n::BACK.get(lang)));
-                ui.add_space(10.0);
-                if vm.damaged.is_some() {
-                    ui.label(coloured(i18n::SETTINGS_DAMAGED.get(lang), cx.palette.bad));
-                }
-                if let Some(e) = &vm.save_error {
-                    ui.label(coloured(
-                        format!("{}: {e}", i18n::SETTINGS_NOT_SAVED.get(lang)),
-                        cx.palette.bad,
-                    ));
-                }
-                if let Some(f) = &vm.file {
-                    hint(ui, format!("{}: {f}", i18n::SETTINGS_FILE.get(lang)), cx);
-                }
-            });
+                    ui.end_row();
+                    row(ui, &i18n::HIGH_CONTRAST.get(lang));
+                    button(ui, 3, on_off(s.high_contrast));
+                    ui.end_row();
+                    row(ui, &i18n::MODE.get(lang));
+                    ui.horizontal_wrapped(|ui| {
+                        let (name, note) = match s.mode {
+                            Mode::Coach => (i18n::COACH, i18n::COACH_NOTE),
+                            Mode::Exam => (i18n::EXAM, i18n::EXAM_NOTE),
+                        };
+                        button(ui, 4, name.get(lang).to_string());
+                        hint(ui, note.get(lang), cx);
+                    });
+                    ui.end_row();
+                    row(ui, &i18n::FULLSCREEN.get(lang));
+                    button(ui, 5, format!("{} (F11)", on_off(s.fullscreen)));
+                    ui.end_row();
+                });
+            ui.add_space(10.0);
+            button(ui, 6, format!("← {}", i18n::BACK.get(lang)));
+            ui.add_space(10.0);
+            if vm.damaged.is_some() {
+                ui.label(coloured(i18n::SETTINGS_DAMAGED.get(lang), cx.palette.bad));
+            }
+            if let Some(e) = &vm.save_error {
+                ui.label(coloured(
+                    format!("{}: {e}", i18n::SETTINGS_NOT_SAVED.get(lang)),
+                    cx.palette.bad,
+                ));
+            }
+            if let Some(f) = &vm.file {
+                hint(ui, format!("{}: {f}", i18n::SETTINGS_FILE.get(lang)), cx);
+            }
+        });
     });
 }
 

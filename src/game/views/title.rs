@@ -1,6 +1,6 @@
 //! The title screen: the product name, Play, Settings and Quit.
 
-use super::{Cx, big_button_sized, hint};
+use super::{Cx, big_button_sized, hint, paged};
 use crate::engine::text::Lang;
 use crate::game::core::{Action, Screen};
 use crate::game::models::title::TitleView;
@@ -12,7 +12,7 @@ use bevy_egui::egui::{self, RichText};
 /// Draws the title screen.
 pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
     let lang = vm.lang;
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    paged(ui, cx, "title", |ui| {
         ui.vertical_centered(|ui| {
             let room = ui.available_height();
             // On a short screen (large text) the title shrinks so that all three buttons fit.
