@@ -572,7 +572,7 @@ fn html(status: StatusCode, markup: maud::Markup) -> Response {
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
             (
                 header::CONTENT_SECURITY_POLICY,
-                "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
             ),
         ],
         markup,
@@ -1022,6 +1022,19 @@ mod tests {
         for real in ["wlan0", "eth0", "en0", "Wi-Fi", "enp3s0", "wlp2s0"] {
             assert!(!is_virtual(real), "{real}");
         }
+    }
+
+    #[test]
+    fn addresses_list_loopback_and_virtual_adapters_last() {
+        let list = addresses();
+        assert!(list.iter().any(|a| a.loopback), "{list:?}");
+        let ranks: Vec<(bool, bool)> = list
+            .iter()
+            .map(|a| (a.loopback, a.virtual_adapter))
+            .collect();
+        let mut sorted = ranks.clone();
+        sorted.sort();
+        assert_eq!(ranks, sorted, "{list:?}");
     }
 
     #[test]

@@ -72,11 +72,21 @@ pub fn request(
     let chunked = headers
         .to_ascii_lowercase()
         .contains("transfer-encoding: chunked");
+    let length = headers.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.trim()
+            .eq_ignore_ascii_case("content-length")
+            .then(|| v.trim().parse::<usize>().ok())?
+    });
     let mut raw = vec![];
     if chunked {
         while let Some(chunk) = read_chunk(&mut reader) {
             raw.extend(chunk);
         }
+    } else if let Some(n) = length {
+        // Some servers (chromedriver) keep the connection open: read exactly the body.
+        raw.resize(n, 0);
+        let _ = reader.read_exact(&mut raw);
     } else {
         let _ = reader.read_to_end(&mut raw);
     }
