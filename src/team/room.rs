@@ -626,6 +626,29 @@ impl Room {
         }
         totals
     }
+
+    /// For each team, (votes for a best option, votes cast) over every revealed question, for the
+    /// debrief's "how often each team chose the best reply". `best` gives the best options of a
+    /// question by its number; an empty list leaves that question out.
+    pub fn team_best_share(&self, best: impl Fn(u32) -> Vec<u8>) -> Vec<(u32, u32)> {
+        let mut out = vec![(0u32, 0u32); self.teams.len()];
+        for q in &self.questions {
+            let Some(r) = &q.reveal else { continue };
+            let good = best(q.number);
+            if good.is_empty() {
+                continue;
+            }
+            for (team, counts) in r.per_team.iter().enumerate() {
+                for (option, n) in counts.iter().enumerate() {
+                    out[team].1 += n;
+                    if good.contains(&(option as u8)) {
+                        out[team].0 += n;
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The option with the most votes, or the tied ones.
@@ -770,6 +793,25 @@ mod tests {
         assert!(r.points.is_empty());
         assert_eq!(room.phase(), Phase::Revealed);
         assert_eq!(room.vote(ids[0], q, 2, S), Err(VoteError::NotOpen));
+    }
+
+    #[test]
+    fn team_best_share_counts_votes_for_the_best_reply() {
+        let mut room = two_teams();
+        let a = room.join("A", Some(0)).unwrap();
+        let b = room.join("B", Some(1)).unwrap();
+        let c = room.join("C", Some(1)).unwrap();
+        for picks in [[0, 0, 1], [2, 2, 2]] {
+            let q = room.open(3, Kind::Decision, 45 * S).unwrap();
+            for (id, o) in [a, b, c].into_iter().zip(picks) {
+                room.vote(id, q, o, S).unwrap();
+            }
+            room.reveal().unwrap();
+        }
+        // Question 1's best is A, question 2's is C.
+        let share = room.team_best_share(|n| if n == 1 { vec![0] } else { vec![2] });
+        assert_eq!(share, vec![(2, 2), (3, 4)]);
+        assert_eq!(room.team_best_share(|_| vec![]), vec![(0, 0), (0, 0)]);
     }
 
     #[test]

@@ -301,4 +301,29 @@ fn a_phone_joins_votes_survives_a_reload_and_sees_the_reveal() {
         json!(["0", "2", "1", "0"])
     );
     browser.screenshot("phone-reveal-en.png");
+
+    // The narrowest common phone, in the longer language: nothing may stick out sideways.
+    browser.click("a[hreflang=ru]");
+    browser.wait(
+        "the Russian reveal at 360 px",
+        "return document.documentElement.lang === 'ru' && document.body.dataset.phase === 'revealed'",
+    );
+    browser.call(
+        "POST",
+        &browser.session("/goog/cdp/execute"),
+        Some(
+            json!({ "cmd": "Emulation.setDeviceMetricsOverride", "params": {
+            "width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true } }),
+        ),
+    );
+    assert_eq!(browser.script("return window.innerWidth"), json!(360));
+    assert_eq!(
+        browser.script(
+            "return document.documentElement.scrollWidth <= window.innerWidth \
+             && Array.from(document.querySelectorAll('header *, .option')).every(e => e.getBoundingClientRect().right <= window.innerWidth)"
+        ),
+        json!(true),
+        "the page fits a 360-pixel-wide phone"
+    );
+    assert_eq!(browser.text("#status"), "Зал выбрал B.");
 }
