@@ -116,24 +116,14 @@ fn main() {
         while start.elapsed() < PATIENCE * 3 && stop_rx.try_recv().is_err() {
             let _ = wake_rx.recv_timeout(Duration::from_millis(50));
             for e in host_server.events() {
-                match e {
-                    Event::Joined { id, nickname, team } => {
-                        let _ = room.join_as(id, &nickname, team);
-                    }
-                    Event::Voted {
-                        id,
-                        question,
-                        option,
-                        elapsed,
-                    } => {
-                        if room.vote(id, question, option, elapsed).is_ok() {
-                            host_counted
-                                .lock()
-                                .expect("lock")
-                                .insert(id, Instant::now());
-                        }
-                    }
-                    Event::Left { .. } => {}
+                let counts = e.apply(&mut room);
+                if let Event::Voted { id, .. } = e
+                    && counts
+                {
+                    host_counted
+                        .lock()
+                        .expect("lock")
+                        .insert(id, Instant::now());
                 }
             }
         }

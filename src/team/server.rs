@@ -134,6 +134,25 @@ pub enum Event {
     },
 }
 
+impl Event {
+    /// Applies the event to the host's room, so that it mirrors the server's: a join under the same
+    /// number, a vote with the server's time stamp, a departure. Returns false when the host's room
+    /// refuses it (for example a vote that arrived after the host closed voting), which the host
+    /// may ignore: its room is the authority for the count.
+    pub fn apply(&self, room: &mut Room) -> bool {
+        match self {
+            Event::Joined { id, nickname, team } => room.join_as(*id, nickname, *team).is_ok(),
+            Event::Voted {
+                id,
+                question,
+                option,
+                elapsed,
+            } => room.vote(*id, *question, *option, *elapsed).is_ok(),
+            Event::Left { id } => room.remove(*id),
+        }
+    }
+}
+
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {

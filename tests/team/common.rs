@@ -248,26 +248,7 @@ impl Host {
         }
         assert_eq!(got.len(), n, "events: {got:?}");
         for e in &got {
-            match e {
-                Event::Joined { id, nickname, team } => {
-                    self.room
-                        .join_as(*id, nickname, *team)
-                        .expect("mirror join");
-                }
-                Event::Voted {
-                    id,
-                    question,
-                    option,
-                    elapsed,
-                } => {
-                    self.room
-                        .vote(*id, *question, *option, *elapsed)
-                        .expect("mirror vote");
-                }
-                Event::Left { id } => {
-                    self.room.remove(*id);
-                }
-            }
+            assert!(e.apply(&mut self.room), "the host's room takes {e:?}");
         }
         got
     }
