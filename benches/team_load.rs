@@ -22,6 +22,8 @@ const PHONES: usize = 1_000;
 const WINDOW: Duration = Duration::from_secs(2);
 /// Every phase of the benchmark must finish within this time.
 const PATIENCE: Duration = Duration::from_secs(60);
+/// How long the quiet room is measured: longer than one keep-alive interval of the live connections.
+const IDLE: Duration = Duration::from_secs(16);
 
 /// One HTTP request on a fresh connection, as a phone that woke up sends it; returns status and body.
 async fn http(
@@ -73,6 +75,36 @@ async fn wait_open(
     None
 }
 
+/// Holds a live connection, reading whatever comes, until the task is aborted.
+async fn hold(addr: SocketAddr, path: String, ready: tokio::sync::mpsc::Sender<()>) {
+    let Ok(mut s) = TcpStream::connect(addr).await else {
+        return;
+    };
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
+    if s.write_all(req.as_bytes()).await.is_err() {
+        return;
+    }
+    let mut lines = BufReader::new(s).lines();
+    let mut first = true;
+    while let Ok(Some(line)) = lines.next_line().await {
+        if first && line.starts_with("data: ") {
+            first = false;
+            let _ = ready.send(()).await;
+        }
+    }
+}
+
+/// CPU time used by this process so far (user + system), from Linux's /proc; `None` elsewhere.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // Linux reports these in clock ticks of 1/100 s on every common configuration.
+    Some(Duration::from_millis(ticks * 10))
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -114,7 +146,7 @@ fn main() {
         room.open(4, Kind::Decision, Duration::ZERO).expect("valid");
         let start = Instant::now();
         while start.elapsed() < PATIENCE * 3 && stop_rx.try_recv().is_err() {
-            let _ = wake_rx.recv_timeout(Duration::from_millis(50));
+            let _ = wake_rx.recv_timeout(Duration::from_millis(500));
             for e in host_server.events() {
                 let counts = e.apply(&mut room);
                 if let Event::Voted { id, .. } = e
@@ -226,9 +258,35 @@ fn main() {
             }
         }
         let vote_window = start.elapsed();
-        (join_time, connect_time, seen, sent, refused, vote_window)
+
+        // 5. A quiet room: every phone holds its live connection and nothing happens. The whole
+        // process (server and simulated phones) should then use next to no CPU.
+        let (ready_tx, mut ready_rx) = tokio::sync::mpsc::channel(PHONES);
+        let mut idle = tokio::task::JoinSet::new();
+        for (_, token) in &tokens {
+            let path = format!("/{code}/events?token={token}");
+            idle.spawn(hold(addr, path, ready_tx.clone()));
+        }
+        for _ in 0..PHONES {
+            tokio::time::timeout(PATIENCE, ready_rx.recv())
+                .await
+                .expect("every live connection gets its first state");
+        }
+        let before = cpu_time();
+        tokio::time::sleep(IDLE).await;
+        let idle_cpu = cpu_time().zip(before).map(|(a, b)| a.saturating_sub(b));
+        idle.abort_all();
+        (
+            join_time,
+            connect_time,
+            seen,
+            sent,
+            refused,
+            vote_window,
+            idle_cpu,
+        )
     });
-    let (join_time, connect_time, seen, sent, refused, vote_window) = report;
+    let (join_time, connect_time, seen, sent, refused, vote_window, idle_cpu) = report;
 
     // Give the host a bounded moment to count the last votes.
     let deadline = Instant::now() + Duration::from_secs(5);
@@ -268,6 +326,14 @@ fn main() {
         ms(percentile(&latencies, 0.99)),
         ms(percentile(&latencies, 1.0))
     );
+    if let Some(cpu) = idle_cpu {
+        println!(
+            "  quiet room, {PHONES} live connections held for {} s: {:.0} ms of CPU ({:.2}% of one core)",
+            IDLE.as_secs(),
+            ms(cpu),
+            100.0 * cpu.as_secs_f64() / IDLE.as_secs_f64()
+        );
+    }
     drop(server);
     assert_eq!(lost, 0, "votes lost");
     assert_eq!(refused, 0, "votes refused");
