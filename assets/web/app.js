@@ -152,8 +152,11 @@
     });
     deadline = s.remainingMs > 0 ? Date.now() + s.remainingMs : 0;
     tick();
-    if (s.phase === "removed" || s.phase === "ended") {
-      if (s.phase === "removed") { try { localStorage.removeItem(key); } catch (e) { /* none */ } }
+    if (s.phase === "removed") {
+      // Removed by the trainer: back to the join form, saying why (a new nickname may be welcome).
+      joinForm();
+      $("join-error").textContent = s.status;
+    } else if (s.phase === "ended") {
       if (source) { source.close(); source = null; }
       $("leave").hidden = true;
     } else {

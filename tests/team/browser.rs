@@ -6,7 +6,7 @@
 
 use crate::common::{Host, PATIENCE, get, join, request, vote};
 use base64::Engine;
-use client_first::team::room::{CloseReason, Kind};
+use client_first::team::room::{CloseReason, Kind, ParticipantId};
 use client_first::team::server::{Command, Event};
 use serde_json::{Value, json};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
@@ -326,4 +326,21 @@ fn a_phone_joins_votes_survives_a_reload_and_sees_the_reveal() {
         "the page fits a 360-pixel-wide phone"
     );
     assert_eq!(browser.text("#status"), "Зал выбрал B.");
+
+    // The trainer removes Maria: her phone returns to the join form and says why.
+    host.room.remove(ParticipantId(1));
+    host.server.send(Command::Remove(ParticipantId(1)));
+    browser.wait(
+        "the join form again",
+        "return !document.getElementById('join').hidden",
+    );
+    assert_eq!(
+        browser.text("#join-error"),
+        "Тренер убрал вас из этой игры."
+    );
+    assert_eq!(
+        browser.script("return localStorage.length"),
+        json!(0),
+        "the old id is forgotten"
+    );
 }
