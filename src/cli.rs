@@ -168,7 +168,13 @@ pub fn graph(scenario: &str, lang: &str, dir: &Option<PathBuf>, out: &mut dyn Wr
     });
     match found {
         Some(l) => {
-            let _ = write!(out, "{}", to_dot(&l.scenario, lang));
+            let _ = write!(
+                out,
+                "{}",
+                to_dot(&l.scenario, lang, &|k| {
+                    crate::i18n::labels::ending_kind(lang, k)
+                })
+            );
             0
         }
         None => {
@@ -222,10 +228,11 @@ pub fn play(
     loop {
         let said = run.utterances(lang);
         for u in &said[shown..] {
-            if u.name.is_empty() {
+            let name = crate::i18n::labels::speaker(lang, u);
+            if name.is_empty() {
                 let _ = writeln!(out, "  ({})", u.text);
             } else {
-                let _ = writeln!(out, "{}: {}", u.name, u.text);
+                let _ = writeln!(out, "{name}: {}", u.text);
             }
         }
         shown = said.len();
@@ -282,13 +289,7 @@ pub fn play(
     let Some(outcome) = run.outcome() else {
         return 0;
     };
-    let d = debrief::build(
-        &loaded.scenario,
-        &loaded.analysis,
-        &outcome,
-        &lib.all(),
-        &BTreeSet::new(),
-    );
+    let d = debrief::build(loaded, &outcome, &lib.all(), &BTreeSet::new());
     let _ = writeln!(out, "\n== {} ==", d.ending.title.get(lang));
     let _ = writeln!(out, "{}", d.ending_text.get(lang));
     let _ = writeln!(
@@ -296,7 +297,7 @@ pub fn play(
         "{}: {}/100 — {}",
         if ru { "Итог" } else { "Score" },
         d.score.overall,
-        d.score.grade.label(lang)
+        crate::i18n::labels::grade(lang, d.score.grade)
     );
     for p in &d.principles {
         let title = lib

@@ -1,9 +1,11 @@
 //! The debrief model: what went well and what did not, principle by principle and decision by decision.
 
 use super::analysis::Analysis;
+use super::library::Loaded;
+use super::model::SPEAKER_NARRATOR;
 use super::model::{Choice, EndingKind, Scenario};
-use super::run::{Outcome, Run};
-use super::score::{Score, judge, score};
+use super::run::{Names, Outcome};
+use super::score::{Grade, Score, judge, score_judged};
 use super::text::{Lang, Text};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -117,6 +119,8 @@ pub struct Debrief {
     pub title: Text,
     /// The score.
     pub score: Score,
+    /// Why the ending and the grade differ, when they do; the debrief says it in one line.
+    pub gap: Option<Gap>,
     /// The ending reached.
     pub ending: EndingReview,
     /// The ending's text, with names filled in.
@@ -144,20 +148,49 @@ impl Debrief {
     }
 }
 
+/// Why the ending and the grade tell different stories, when they do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Gap {
+    /// The Client left content, but the replies fell short of the best ones on offer: the ending
+    /// forgives more than the grade does.
+    GoodEndingWeakReplies,
+    /// The replies were mostly the best on offer, yet the conversation ended badly (for example an
+    /// abusive Client who was lost anyway).
+    BadEndingStrongReplies,
+}
+
+impl Gap {
+    /// The gap between an ending and a grade, if any.
+    pub fn between(ending: EndingKind, grade: Grade) -> Option<Gap> {
+        let good_ending = matches!(ending, EndingKind::Wow | EndingKind::Resolved);
+        let bad_ending = matches!(ending, EndingKind::Lost | EndingKind::Escalated);
+        if good_ending && grade >= Grade::Fair {
+            Some(Gap::GoodEndingWeakReplies)
+        } else if bad_ending && grade <= Grade::Good {
+            Some(Gap::BadEndingStrongReplies)
+        } else {
+            None
+        }
+    }
+}
+
 /// Builds the debrief of a finished run.
 ///
 /// `library` is every scenario available, for the links to other scenarios that train a weak principle;
 /// `discovered` holds ending node ids that earlier runs of this scenario reached.
 pub fn build(
-    s: &Arc<Scenario>,
-    analysis: &Analysis,
+    loaded: &Loaded,
     outcome: &Outcome,
     library: &[Arc<Scenario>],
     discovered: &BTreeSet<String>,
 ) -> Debrief {
-    let score = score(s, analysis, outcome);
-    // A fresh run with the same seed gives the same names, to fill `{client}` in the texts.
-    let namer = Run::start(Arc::clone(s), outcome.seed);
+    let s: &Scenario = &loaded.scenario;
+    let analysis: &Analysis = &loaded.analysis;
+    // The decisions are judged once; the score and the review below both use the result.
+    let judged = judge(s, analysis, outcome);
+    let score = score_judged(analysis, &judged);
+    // The outcome's seed gives the same names as in the run, to fill `{client}` in the texts.
+    let namer = Names::new(s, outcome.seed);
     let fill = |t: &Text| Text::new(namer.render(t, Lang::Ru), namer.render(t, Lang::En));
     let review = |c: &Choice| ChoiceReview {
         id: c.id.clone(),
@@ -171,7 +204,6 @@ pub fn build(
 
     let mut decisions = Vec::new();
     let mut moves: BTreeMap<&str, Vec<Move>> = BTreeMap::new();
-    let judged = judge(s, analysis, outcome);
     // A decision that no longer matches the scenario is left out, so steps come from `judge`.
     for j in &judged {
         let (i, d, node, c) = (j.step, &outcome.decisions[j.step], j.node, j.made);
@@ -188,7 +220,14 @@ pub fn build(
         decisions.push(DecisionReview {
             step: i + 1,
             node: d.node.clone(),
-            prompt: node.lines.last().map(|l| fill(&l.text)),
+            // The line the trainee answered: the last one someone said, not a narrator's hint.
+            prompt: node
+                .lines
+                .iter()
+                .rev()
+                .find(|l| l.speaker != SPEAKER_NARRATOR)
+                .or(node.lines.last())
+                .map(|l| fill(&l.text)),
             chosen: review(c),
             better: better.map(review),
             mood_before: d.mood_before,
@@ -238,7 +277,12 @@ pub fn build(
         .map(|(_, e)| fill(&e.text))
         .unwrap_or_default();
 
-    let mut others: Vec<&Arc<Scenario>> = library.iter().filter(|o| o.id != s.id).collect();
+    // Practice links stay near the trainee's level: a beginner's weak spot is not sent to the
+    // hardest case of the library.
+    let mut others: Vec<&Arc<Scenario>> = library
+        .iter()
+        .filter(|o| o.id != s.id && o.difficulty <= s.difficulty.max(1) + 1)
+        .collect();
     others.sort_by(|a, b| a.order.cmp(&b.order).then(a.id.cmp(&b.id)));
     let weakest = principles
         .iter()
@@ -256,8 +300,10 @@ pub fn build(
         })
         .collect();
 
+    let gap = Gap::between(ending.kind, score.grade);
     Debrief {
         scenario: s.id.clone(),
+        gap,
         title: s.title.clone(),
         score,
         ending,

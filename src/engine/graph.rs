@@ -21,7 +21,7 @@ fn colour(total: i32) -> &'static str {
 }
 
 /// Renders the scenario as a DOT digraph, labelled in `lang`.
-pub fn to_dot(s: &Scenario, lang: Lang) -> String {
+pub fn to_dot(s: &Scenario, lang: Lang, ending_name: &dyn Fn(EndingKind) -> String) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "digraph {} {{", q(&s.id));
     let _ = writeln!(
@@ -50,7 +50,7 @@ pub fn to_dot(s: &Scenario, lang: Lang) -> String {
             _ => ("box", "#ffffff"),
         };
         let label = match &n.then {
-            Then::End(e) => format!("{}\n[{}]", n.id, e.kind.label(lang)),
+            Then::End(e) => format!("{}\n[{}]", n.id, ending_name(e.kind)),
             _ => n.id.clone(),
         };
         let _ = writeln!(

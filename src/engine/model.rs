@@ -62,19 +62,15 @@ pub enum Channel {
 }
 
 impl Channel {
-    /// The channel's name in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Channel::Phone, Lang::Ru) => "Телефон",
-            (Channel::Phone, Lang::En) => "Phone",
-            (Channel::Chat, Lang::Ru) => "Чат",
-            (Channel::Chat, Lang::En) => "Chat",
-            (Channel::Email, Lang::Ru) => "Почта",
-            (Channel::Email, Lang::En) => "E-mail",
-            (Channel::Desk, Lang::Ru) => "Стойка",
-            (Channel::Desk, Lang::En) => "Desk",
-            (Channel::InPerson, Lang::Ru) => "Личная встреча",
-            (Channel::InPerson, Lang::En) => "In person",
+    /// A stable key for this value; the interface looks up its words by it, so the engine
+    /// holds no interface text.
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::Phone => "phone",
+            Channel::Chat => "chat",
+            Channel::Email => "email",
+            Channel::Desk => "desk",
+            Channel::InPerson => "in_person",
         }
     }
 }
@@ -109,6 +105,33 @@ pub struct Client {
     /// Whether this is a Client or, in internal scenarios, a colleague.
     #[serde(default)]
     pub role: Role,
+    /// The grammatical gender of the Client's names, so that Russian mood words agree
+    /// ("спокоен" or "спокойна"). Every name variant shares it.
+    #[serde(default)]
+    pub gender: Gender,
+}
+
+/// The grammatical gender of a character, for the words the interface writes about them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Gender {
+    /// Not given: the interface uses wording that needs no gender where it can.
+    #[default]
+    Unspecified,
+    /// Feminine forms.
+    Female,
+    /// Masculine forms.
+    Male,
+}
+
+impl Gender {
+    /// A stable key, used as a Fluent selector (`female`, `male`, `other`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Gender::Unspecified => "other",
+            Gender::Female => "female",
+            Gender::Male => "male",
+        }
+    }
 }
 
 /// Another speaker in the conversation.
@@ -292,21 +315,16 @@ pub enum EndingKind {
 }
 
 impl EndingKind {
-    /// The kind's name in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (EndingKind::Wow, Lang::Ru) => "«Вау!»",
-            (EndingKind::Wow, Lang::En) => "Wow!",
-            (EndingKind::Resolved, Lang::Ru) => "Решено",
-            (EndingKind::Resolved, Lang::En) => "Resolved",
-            (EndingKind::Partial, Lang::Ru) => "Решено частично",
-            (EndingKind::Partial, Lang::En) => "Partly resolved",
-            (EndingKind::Escalated, Lang::Ru) => "Жалоба наверх",
-            (EndingKind::Escalated, Lang::En) => "Escalated",
-            (EndingKind::Lost, Lang::Ru) => "Клиент потерян",
-            (EndingKind::Lost, Lang::En) => "Client lost",
-            (EndingKind::Parted, Lang::Ru) => "Расстались вежливо",
-            (EndingKind::Parted, Lang::En) => "Parted ways",
+    /// A stable key for this value; the interface looks up its words by it, so the engine
+    /// holds no interface text.
+    pub fn key(self) -> &'static str {
+        match self {
+            EndingKind::Wow => "wow",
+            EndingKind::Resolved => "resolved",
+            EndingKind::Partial => "partial",
+            EndingKind::Escalated => "escalated",
+            EndingKind::Lost => "lost",
+            EndingKind::Parted => "parted",
         }
     }
 }
@@ -421,21 +439,16 @@ pub enum Theme {
 }
 
 impl Theme {
-    /// The theme's name in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Theme::Empathy, Lang::Ru) => "Эмпатия",
-            (Theme::Empathy, Lang::En) => "Empathy",
-            (Theme::Solutions, Lang::Ru) => "Решения",
-            (Theme::Solutions, Lang::En) => "Solutions",
-            (Theme::Honesty, Lang::Ru) => "Честность",
-            (Theme::Honesty, Lang::En) => "Honesty",
-            (Theme::Respect, Lang::Ru) => "Уважение",
-            (Theme::Respect, Lang::En) => "Respect",
-            (Theme::Process, Lang::Ru) => "Порядок",
-            (Theme::Process, Lang::En) => "Process",
-            (Theme::Team, Lang::Ru) => "Команда",
-            (Theme::Team, Lang::En) => "Team",
+    /// A stable key for this value; the interface looks up its words by it, so the engine
+    /// holds no interface text.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Empathy => "empathy",
+            Theme::Solutions => "solutions",
+            Theme::Honesty => "honesty",
+            Theme::Respect => "respect",
+            Theme::Process => "process",
+            Theme::Team => "team",
         }
     }
 }

@@ -5,9 +5,8 @@ use super::model::{
     Then,
 };
 use super::text::{Lang, Text};
-use rand::SeedableRng;
-use rand::rngs::StdRng;
-use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -167,7 +166,8 @@ pub enum Entry {
 pub struct Utterance {
     /// The speaker id (`you` for the trainee).
     pub speaker: String,
-    /// The speaker's name in the chosen language, empty for the narrator.
+    /// The speaker's name in the chosen language; empty for the narrator and for the trainee, whose
+    /// name ("You") is an interface word looked up by the caller.
     pub name: String,
     /// What was said.
     pub text: String,
@@ -204,11 +204,72 @@ pub struct Outcome {
     pub path: Vec<String>,
 }
 
+/// The names a seed gives the characters of a scenario, and the texts filled in with them.
+///
+/// A run has one; the debrief builds its own from the outcome's seed, without replaying the run.
+#[derive(Debug, Clone, Copy)]
+pub struct Names<'a> {
+    scenario: &'a Scenario,
+    client_name: usize,
+}
+
+impl<'a> Names<'a> {
+    /// The names that `seed` picks in `scenario`.
+    pub fn new(scenario: &'a Scenario, seed: u64) -> Names<'a> {
+        Names {
+            scenario,
+            client_name: pick(seed, "client-name", scenario.client.name_variants.len() + 1),
+        }
+    }
+
+    /// The name of a speaker in `lang`; empty for the narrator and for the trainee, whose name is an
+    /// interface word.
+    pub fn speaker_name(&self, speaker: &str, lang: Lang) -> String {
+        let s = self.scenario;
+        if speaker == s.client.id {
+            let name = match self.client_name {
+                0 => &s.client.name,
+                n => &s.client.name_variants[n - 1],
+            };
+            return name.get(lang).to_string();
+        }
+        match speaker {
+            // The trainee's name is an interface word; the edge looks it up (`speaker-you`).
+            SPEAKER_YOU | SPEAKER_NARRATOR => String::new(),
+            other => s
+                .speaker_name(other)
+                .map_or_else(|| other.to_string(), |t| t.get(lang).to_string()),
+        }
+    }
+
+    /// A scenario text in `lang`, with `{client}` and other `{character_id}` placeholders filled in.
+    pub fn render(&self, text: &Text, lang: Lang) -> String {
+        let mut out = text.get(lang).to_string();
+        if !out.contains('{') {
+            return out;
+        }
+        let mut ids: Vec<&str> = vec![self.scenario.client.id.as_str(), "client"];
+        ids.extend(self.scenario.characters.iter().map(|c| c.id.as_str()));
+        for id in ids {
+            let key = format!("{{{id}}}");
+            if out.contains(&key) {
+                let speaker = if id == "client" {
+                    &self.scenario.client.id
+                } else {
+                    id
+                };
+                out = out.replace(&key, &self.speaker_name(speaker, lang));
+            }
+        }
+        out
+    }
+}
+
 impl Run {
     /// Starts a run. The same scenario and seed always give the same names, wordings and choice order.
     pub fn start(scenario: Arc<Scenario>, seed: u64) -> Self {
         let state = State::initial(&scenario);
-        let client_name = pick(seed, "client-name", scenario.client.name_variants.len() + 1);
+        let client_name = Names::new(&scenario, seed).client_name;
         let start = scenario.start.clone();
         let mut run = Run {
             scenario,
@@ -269,8 +330,7 @@ impl Run {
         let mut offered: Vec<&Choice> = all.iter().filter(|c| self.state.offers(node, c)).collect();
         if self.scenario.variation.shuffle_choices {
             // Seeded by the node id too, so that a node shows the same order every time in this run.
-            let mut rng = StdRng::seed_from_u64(mix(self.seed, &node.id));
-            offered.shuffle(&mut rng);
+            shuffle(&mut offered, mix(self.seed, &node.id));
         }
         offered
     }
@@ -385,46 +445,19 @@ impl Run {
 
     /// The name of a speaker in `lang`, with this run's variant of the Client's name.
     pub fn speaker_name(&self, speaker: &str, lang: Lang) -> String {
-        let s = &self.scenario;
-        if speaker == s.client.id {
-            let name = match self.client_name {
-                0 => &s.client.name,
-                n => &s.client.name_variants[n - 1],
-            };
-            return name.get(lang).to_string();
-        }
-        match speaker {
-            SPEAKER_YOU => match lang {
-                Lang::Ru => "Вы".into(),
-                Lang::En => "You".into(),
-            },
-            SPEAKER_NARRATOR => String::new(),
-            other => s
-                .speaker_name(other)
-                .map_or_else(|| other.to_string(), |t| t.get(lang).to_string()),
-        }
+        self.names().speaker_name(speaker, lang)
     }
 
     /// A scenario text in `lang`, with `{client}` and other `{character_id}` placeholders filled in.
     pub fn render(&self, text: &Text, lang: Lang) -> String {
-        let mut out = text.get(lang).to_string();
-        if !out.contains('{') {
-            return out;
+        self.names().render(text, lang)
+    }
+
+    fn names(&self) -> Names<'_> {
+        Names {
+            scenario: &self.scenario,
+            client_name: self.client_name,
         }
-        let mut ids: Vec<&str> = vec![self.scenario.client.id.as_str(), "client"];
-        ids.extend(self.scenario.characters.iter().map(|c| c.id.as_str()));
-        for id in ids {
-            let key = format!("{{{id}}}");
-            if out.contains(&key) {
-                let speaker = if id == "client" {
-                    &self.scenario.client.id
-                } else {
-                    id
-                };
-                out = out.replace(&key, &self.speaker_name(speaker, lang));
-            }
-        }
-        out
     }
 
     /// The conversation so far, rendered in `lang`.
@@ -476,6 +509,19 @@ fn mix(seed: u64, salt: &str) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+/// Shuffles `items` from `seed`, the same way on every platform and in every release.
+///
+/// Saved attempts are replayed from their seed, so the order must never change with a library
+/// upgrade: `ChaCha8Rng` is a documented, portable stream (unlike `StdRng`), and the Fisher–Yates
+/// walk is written out here rather than borrowed from `rand::seq`, whose algorithm may change.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    for i in (1..items.len()).rev() {
+        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
 }
 
 /// A seeded pick of an index below `n` (0 when `n` is 0 or 1).

@@ -18,7 +18,6 @@
 use super::analysis::{Analysis, Range};
 use super::model::{Choice, Scenario, Then};
 use super::run::{Outcome, State};
-use super::text::Lang;
 use serde::Serialize;
 
 /// A grade for the overall score.
@@ -48,19 +47,15 @@ impl Grade {
         }
     }
 
-    /// The grade's name in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Grade::Excellent, Lang::Ru) => "Отлично",
-            (Grade::Excellent, Lang::En) => "Excellent",
-            (Grade::Good, Lang::Ru) => "Хорошо",
-            (Grade::Good, Lang::En) => "Good",
-            (Grade::Fair, Lang::Ru) => "Удовлетворительно",
-            (Grade::Fair, Lang::En) => "Fair",
-            (Grade::Weak, Lang::Ru) => "Слабо",
-            (Grade::Weak, Lang::En) => "Weak",
-            (Grade::Poor, Lang::Ru) => "Неудачно",
-            (Grade::Poor, Lang::En) => "Poor",
+    /// A stable key for this value; the interface looks up its words by it, so the engine
+    /// holds no interface text.
+    pub fn key(self) -> &'static str {
+        match self {
+            Grade::Excellent => "excellent",
+            Grade::Good => "good",
+            Grade::Fair => "fair",
+            Grade::Weak => "weak",
+            Grade::Poor => "poor",
         }
     }
 }
@@ -183,7 +178,12 @@ pub fn judge<'a>(s: &'a Scenario, analysis: &Analysis, outcome: &Outcome) -> Vec
 
 /// Scores a finished run.
 pub fn score(s: &Scenario, analysis: &Analysis, outcome: &Outcome) -> Score {
-    let judged = judge(s, analysis, outcome);
+    score_judged(analysis, &judge(s, analysis, outcome))
+}
+
+/// Scores a finished run whose decisions were already judged (the debrief judges them once and
+/// uses the result twice).
+pub fn score_judged(analysis: &Analysis, judged: &[Judged]) -> Score {
     let choices: Vec<&Choice> = judged.iter().map(|j| j.made).collect();
     // Per principle in play: (points of the best replies, lowest points on offer).
     let mut faced: std::collections::BTreeMap<&str, (i32, i32)> = std::collections::BTreeMap::new();
@@ -191,7 +191,7 @@ pub fn score(s: &Scenario, analysis: &Analysis, outcome: &Outcome) -> Score {
         offered: on_offer,
         best,
         ..
-    } in &judged
+    } in judged
     {
         let in_play: std::collections::BTreeSet<&str> = on_offer
             .iter()

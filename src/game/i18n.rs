@@ -255,5 +255,15 @@ pub const BLANK_HINT: T = t("blank-hint");
 /// Difficulty labels, 1 to 3.
 pub const DIFFICULTY: [T; 3] = [t("difficulty-1"), t("difficulty-2"), t("difficulty-3")];
 
-/// Mood words, from furious to delighted.
-pub const MOODS: [T; 5] = [t("moods-1"), t("moods-2"), t("moods-3"), t("moods-4"), t("moods-5")];
+/// Debrief: the ending was good but the replies were not the best.
+pub const GAP_GOOD_ENDING: T = t("gap-good-ending");
+/// Debrief: the replies were strong, yet the conversation ended badly.
+pub const GAP_BAD_ENDING: T = t("gap-bad-ending");
+/// Debrief: Play again found its scenario gone.
+pub const RETRY_MISSING: T = t("retry-missing");
+/// Quit question.
+pub const QUIT_QUESTION: T = t("quit-question");
+/// Quit question: stay.
+pub const QUIT_NO: T = t("quit-no");
+/// Quit question: quit.
+pub const QUIT_YES: T = t("quit-yes");

@@ -1,18 +1,21 @@
 //! The Bevy app: screens, input, settings and the egui views over the engine.
 //!
-//! The game is split in two plugins. [`CorePlugin`] holds every state, resource and rule of the flow
-//! (which screen, which run, what a key does); it needs no window and is what the headless tests
-//! drive. [`UiPlugin`] adds the window, egui and the views, which only draw view models and send
-//! [`Action`]s back. Scores and debriefs always come from the engine: the UI never computes one.
+//! The tree follows the layers, which point one way:
+//! - [`core`]: screens and overlays as Bevy states, actions, the library, settings and keys (no egui);
+//! - [`activities`]: one plugin per activity (the conversation), handling its own actions;
+//! - [`models`]: a view model per screen, with its targets (no egui);
+//! - [`views`]: the egui drawing of each model, one plugin per screen.
+//!
+//! [`CorePlugin`] is everything but the window and egui; the headless tests drive it alone.
+//! [`UiPlugin`] adds egui and the views, which only draw view models and send [`Action`]s back.
+//! Scores and debriefs always come from the engine: the UI never computes one.
 
-pub mod content;
-pub mod face;
-pub mod flow;
+pub mod activities;
+pub mod core;
 pub mod i18n;
 pub mod idle;
-pub mod input;
+pub mod models;
 pub mod screenshot;
-pub mod settings;
 pub mod theme;
 pub mod ui;
 pub mod views;
@@ -20,35 +23,12 @@ pub mod views;
 use bevy::prelude::*;
 use std::path::PathBuf;
 
-pub use content::{Content, Progress};
-pub use flow::{Action, ActiveRun, DebriefTab, Seeds, Session};
-pub use settings::{Mode, Settings, SettingsStore};
-
-/// The screens of the game.
-#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Screen {
-    /// The product name with Play, Settings and Quit.
-    #[default]
-    Title,
-    /// The scenario cards.
-    Picker,
-    /// A conversation in progress.
-    Dialogue,
-    /// The results of the last run.
-    Debrief,
-    /// Language, text size, contrast, mode and full screen.
-    Settings,
-}
-
-/// The order of the game's own systems within a frame: keys become actions, then actions are
-/// applied, so the views of the same frame already show the result.
-#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum GameSet {
-    /// Keyboard and file changes turn into actions.
-    Input,
-    /// Actions change the session, the settings and the screen.
-    Apply,
-}
+pub use activities::dialogue::{ActiveRun, Conversation, Seeds};
+pub use core::content::{Content, Progress};
+pub use core::settings::{Mode, SavedSettings, Settings, SettingsStore};
+pub use core::{
+    Action, DebriefTab, DialogueAction, Focus, GameSet, Overlay, Presenter, Screen, Target, Targets,
+};
 
 /// Everything the game needs except a window: states, resources, input and the flow rules.
 ///
@@ -74,14 +54,11 @@ impl Plugin for CorePlugin {
                 .load(defaults);
             app.insert_resource(loaded);
         }
-        app.init_state::<Screen>()
-            .configure_sets(Update, (GameSet::Input, GameSet::Apply).chain())
-            .add_plugins((
-                content::plugin,
-                settings::plugin,
-                flow::plugin,
-                input::plugin,
-            ));
+        if !app.world().contains_resource::<SavedSettings>() {
+            let saved = app.world().resource::<Settings>().clone();
+            app.insert_resource(SavedSettings(saved));
+        }
+        app.add_plugins((core::plugin, activities::plugin, models::plugin));
     }
 }
 
@@ -120,19 +97,22 @@ pub fn run(options: Options) -> AppExit {
         SettingsStore::user()
     };
     let locale = sys_locale::get_locale();
-    let mut settings = store.load(Settings::for_locale(locale.as_deref()));
+    let saved = store.load(Settings::for_locale(locale.as_deref()));
+    // Launch options apply to this launch only: `saved` keeps what the file says.
+    let mut settings = saved.clone();
     if let Some(lang) = options.lang {
         settings.lang = lang;
     }
     if let Some(scale) = options.text_scale {
-        settings.text_scale = scale.clamp(settings::SCALE_MIN, settings::SCALE_MAX);
+        settings.text_scale = scale.clamp(core::settings::SCALE_MIN, core::settings::SCALE_MAX);
     }
     if shooting {
         settings.fullscreen = false;
     }
-    let title = i18n::APP_NAME.get(settings.lang).to_string();
+    let title = i18n::APP_NAME.get(settings.lang);
     app.insert_resource(Content::load(options.scenarios.clone()))
         .insert_resource(store)
+        .insert_resource(SavedSettings(saved))
         .insert_resource(settings)
         .add_plugins(
             DefaultPlugins

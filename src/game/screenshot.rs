@@ -4,8 +4,8 @@
 //! Under Xvfb with Mesa's software Vulkan:
 //! `xvfb-run -a -s '-screen 0 1280x800x24' cargo run --release -- --screenshot docs/screens`.
 
-use super::flow::{Action, Session};
-use super::{GameSet, Screen, Settings};
+use super::core::{Action, DebriefTab, DialogueAction, GameSet, Screen, Targets};
+use super::{Conversation, Settings};
 use crate::engine::text::Lang;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
@@ -33,29 +33,30 @@ impl Plugin for ScreenshotPlugin {
                 Step::Shot(format!("title-{l}.png")),
                 Step::Do(Action::Goto(Screen::Picker)),
                 Step::Shot(format!("picker-{l}.png")),
-                Step::Do(Action::Start(SCENARIO.into())),
+                Step::Do(DialogueAction::Start(SCENARIO.into()).into()),
                 Step::Play { decisions: 3 },
                 Step::Shot(format!("dialogue-{l}.png")),
                 Step::Play { decisions: 99 },
                 Step::Shot(format!("ending-{l}.png")),
-                Step::Do(Action::ShowDebrief),
+                Step::Do(DialogueAction::ShowDebrief.into()),
                 Step::Shot(format!("debrief-{l}.png")),
-                Step::Do(Action::Tab(super::DebriefTab::Principles)),
+                Step::Do(Action::Tab(DebriefTab::Principles)),
                 Step::Shot(format!("debrief-principles-{l}.png")),
-                Step::Do(Action::Tab(super::DebriefTab::Decisions)),
+                Step::Do(Action::Tab(DebriefTab::Decisions)),
                 Step::Shot(format!("debrief-replies-{l}.png")),
-                Step::Do(Action::Goto(Screen::Settings)),
+                Step::Do(Action::OpenSettings),
                 Step::Shot(format!("settings-{l}.png")),
+                Step::Do(Action::Back),
             ]);
         }
         // The high-contrast theme, as a projector shows it.
         steps.extend([
             Step::Do(Action::ToggleContrast),
-            Step::Do(Action::Start(SCENARIO.into())),
+            Step::Do(DialogueAction::Start(SCENARIO.into()).into()),
             Step::Play { decisions: 2 },
             Step::Shot("dialogue-contrast-en.png".into()),
             Step::Play { decisions: 99 },
-            Step::Do(Action::ShowDebrief),
+            Step::Do(DialogueAction::ShowDebrief.into()),
             Step::Shot("debrief-contrast-en.png".into()),
         ]);
         steps.push(Step::Quit);
@@ -99,7 +100,8 @@ struct Script {
 fn run_script(
     mut commands: Commands,
     mut script: ResMut<Script>,
-    session: Res<Session>,
+    conversation: Res<Conversation>,
+    targets: Res<Targets>,
     settings: Res<Settings>,
     mut actions: MessageWriter<Action>,
     mut exit: MessageWriter<AppExit>,
@@ -118,7 +120,7 @@ fn run_script(
             script.next += 1;
         }
         Step::Play { decisions } => {
-            let Some(active) = &session.active else {
+            let Some(active) = &conversation.active else {
                 script.next += 1;
                 return;
             };
@@ -131,7 +133,7 @@ fn run_script(
                 script.wait = SETTLE_FRAMES;
                 return;
             }
-            let targets = active.targets();
+            let targets: Vec<Action> = targets.0.iter().map(|t| t.action.clone()).collect();
             // Vary the pick so the debrief shows both good replies and better options.
             let made = active.run.decisions().len();
             let pick = if targets.len() > 1 {
@@ -140,10 +142,10 @@ fn run_script(
                 0
             };
             if let Some(a) = targets.get(pick) {
-                if matches!(a, Action::Choose(_)) {
+                if matches!(a, Action::Dialogue(DialogueAction::Choose(_))) {
                     script.made += 1;
                 }
-                if *a != Action::ShowDebrief {
+                if *a != Action::Dialogue(DialogueAction::ShowDebrief) {
                     actions.write(a.clone());
                 }
             }

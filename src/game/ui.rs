@@ -1,12 +1,12 @@
 //! The one egui system: it builds the current screen's view model, draws it, and sends back what the
 //! player clicked. It also applies the theme and text scale, and the presenter's blank screen.
 
-use super::content::{Content, ReloadNotice};
-use super::flow::{Action, Session};
-use super::settings::Settings;
+use super::core::content::{Content, ReloadNotice};
+use super::core::settings::Settings;
+use super::core::{Action, Focus, Overlay, Presenter, Screen};
+use super::i18n;
 use super::theme::{self, Palette};
 use super::views::{self, Cx};
-use super::{Screen, i18n};
 
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, RequestRedraw};
@@ -17,7 +17,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, spawn_camera)
         .configure_sets(
             EguiPrimaryContextPass,
-            (UiSet::Prepare, UiSet::Screens, UiSet::Finish).chain(),
+            (
+                UiSet::Prepare,
+                UiSet::Screens,
+                UiSet::Overlays,
+                UiSet::Finish,
+            )
+                .chain(),
         )
         .add_systems(EguiPrimaryContextPass, prepare.in_set(UiSet::Prepare))
         .add_systems(EguiPrimaryContextPass, finish.in_set(UiSet::Finish))
@@ -27,6 +33,7 @@ pub(super) fn plugin(app: &mut App) {
             views::dialogue::plugin,
             views::debrief::plugin,
             views::settings::plugin,
+            views::question::plugin,
         ))
         .add_systems(Update, window_title);
 }
@@ -56,6 +63,8 @@ pub enum UiSet {
     Prepare,
     /// The one screen plugin whose state is active draws its view.
     Screens,
+    /// An open question is drawn over the screen.
+    Overlays,
     /// Frame bookkeeping after the views.
     Finish,
 }
@@ -64,7 +73,8 @@ pub enum UiSet {
 fn prepare(
     mut contexts: EguiContexts,
     data: ViewData,
-    session: Res<Session>,
+    focus: Res<Focus>,
+    presenter: Res<State<Presenter>>,
     mut applied: Local<Applied>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -84,11 +94,11 @@ fn prepare(
             m.surrender_focus(id);
         }
     });
-    let cx = cx(&session, s);
+    let cx = cx(&focus, s);
     let mut root = root_ui(&ctx);
     root.painter()
         .rect_filled(ctx.content_rect(), 0.0, cx.palette.background);
-    if session.blank {
+    if *presenter.get() == Presenter::Blanked {
         blank(&mut root, s.lang, &cx);
     } else {
         reload_toast(&ctx, &data, &cx);
@@ -96,9 +106,13 @@ fn prepare(
     Ok(())
 }
 
-/// The keyboard highlight has been scrolled into sight by the view that drew it.
-fn finish(mut session: ResMut<Session>) {
-    session.focus_moved = false;
+/// The keyboard highlight has been scrolled into sight, and a new screen scrolled to its top, by
+/// the view that drew it.
+fn finish(mut focus: ResMut<Focus>) {
+    if focus.moved || focus.reset_scroll {
+        focus.moved = false;
+        focus.reset_scroll = false;
+    }
 }
 
 /// A root `Ui` over the whole window, as egui 0.36 panels need one.
@@ -112,36 +126,89 @@ pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
     )
 }
 
-/// The view context for the current session and settings.
-pub fn cx(session: &Session, settings: &Settings) -> Cx {
+/// The view context for the current highlight and settings.
+pub fn cx(focus: &Focus, settings: &Settings) -> Cx {
     Cx {
-        focus: session.focus,
-        focus_moved: session.focus_moved,
+        focus: focus.index,
+        focus_moved: focus.moved,
+        reset_scroll: focus.reset_scroll,
         palette: Palette::new(settings.high_contrast),
     }
 }
 
-/// Runs a screen's view system only on its own screen, and not while the screen is blanked.
-pub fn on_screen(screen: Screen) -> impl FnMut(Option<Res<State<Screen>>>, Res<Session>) -> bool {
-    move |state: Option<Res<State<Screen>>>, session: Res<Session>| {
-        !session.blank && state.is_some_and(|s| *s.get() == screen)
+/// The states that decide which view draws.
+type Shown<'a> = (
+    Option<Res<'a, State<Screen>>>,
+    Option<Res<'a, State<Overlay>>>,
+    Option<Res<'a, State<Presenter>>>,
+);
+
+/// Runs a screen's view system only on its own screen, and not while the screen is blanked or the
+/// settings cover it. (The questions are drawn over the screen, so it still draws under them.)
+pub fn on_screen(screen: Screen) -> impl FnMut(Shown) -> bool {
+    move |(s, o, p): Shown| {
+        s.is_some_and(|s| *s.get() == screen)
+            && o.is_none_or(|o| *o.get() != Overlay::Settings)
+            && p.is_none_or(|p| *p.get() == Presenter::Shown)
     }
 }
 
-/// Draws one screen's view model over the whole window and sends back what was clicked.
-pub fn draw_view<V>(
-    contexts: &mut EguiContexts,
-    session: &Session,
-    settings: &Settings,
-    emit: &mut Emit,
-    vm: &V,
-    show: fn(&mut egui::Ui, &V, &Cx, &mut Vec<Action>),
-) -> Result {
-    let ctx = contexts.ctx_mut()?.clone();
-    let mut out = Vec::new();
-    show(&mut root_ui(&ctx), vm, &cx(session, settings), &mut out);
-    emit.send(out);
-    Ok(())
+/// Runs an overlay's view system only while it is open and the screen is not blanked.
+pub fn on_overlay(overlay: Overlay) -> impl FnMut(Shown) -> bool {
+    move |(_, o, p): Shown| {
+        o.is_some_and(|o| *o.get() == overlay) && p.is_none_or(|p| *p.get() == Presenter::Shown)
+    }
+}
+
+/// What every screen's view system needs: egui, the highlight, the settings, what covers the
+/// screen, and a way to send actions back.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct ViewEnv<'w, 's> {
+    contexts: EguiContexts<'w, 's>,
+    focus: Res<'w, Focus>,
+    /// The settings in use.
+    pub settings: Res<'w, Settings>,
+    overlay: Option<Res<'w, State<Overlay>>>,
+    emit: Emit<'w>,
+}
+
+impl ViewEnv<'_, '_> {
+    /// Draws one view model over the whole window and sends back what was clicked. Under an open
+    /// question the screen shows no highlight: the keys belong to the question.
+    pub fn draw<V>(
+        &mut self,
+        vm: &V,
+        show: fn(&mut egui::Ui, &V, &Cx, &mut Vec<Action>),
+    ) -> Result {
+        let ctx = self.contexts.ctx_mut()?.clone();
+        let mut cx = cx(&self.focus, &self.settings);
+        if self
+            .overlay
+            .as_ref()
+            .is_some_and(|o| *o.get() != Overlay::None)
+        {
+            cx.focus = usize::MAX;
+            cx.focus_moved = false;
+        }
+        let mut out = Vec::new();
+        show(&mut root_ui(&ctx), vm, &cx, &mut out);
+        self.emit.send(out);
+        Ok(())
+    }
+
+    /// Draws an overlay's model with the highlight, over whatever is under it.
+    pub fn draw_overlay<V>(
+        &mut self,
+        vm: &V,
+        show: fn(&egui::Context, &V, &Cx, &mut Vec<Action>),
+    ) -> Result {
+        let ctx = self.contexts.ctx_mut()?.clone();
+        let cx = cx(&self.focus, &self.settings);
+        let mut out = Vec::new();
+        show(&ctx, vm, &cx, &mut out);
+        self.emit.send(out);
+        Ok(())
+    }
 }
 
 /// Sends what a view returned as actions, and asks for the frame that applies them.
@@ -221,7 +288,7 @@ fn window_title(settings: Res<Settings>, mut windows: Query<&mut Window, With<Pr
     for mut w in &mut windows {
         let title = i18n::APP_NAME.get(settings.lang);
         if w.title != title {
-            w.title = title.to_string();
+            w.title = title;
         }
     }
 }

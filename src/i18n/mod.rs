@@ -12,6 +12,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+pub mod labels;
+
 include!(concat!(env!("OUT_DIR"), "/i18n_files.rs"));
 
 /// The Fluent files of one language, as (file name, contents), in file-name order.

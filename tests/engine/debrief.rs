@@ -87,13 +87,7 @@ fn the_debrief_explains_every_decision_and_points_to_the_better_one() {
     run.choose("help").unwrap();
     run.choose("bye").unwrap();
     let outcome = run.outcome().unwrap();
-    let d = build(
-        &l.scenario,
-        &l.analysis,
-        &outcome,
-        &lib.all(),
-        &BTreeSet::new(),
-    );
+    let d = build(l, &outcome, &lib.all(), &BTreeSet::new());
 
     assert_eq!(d.decisions.len(), 2);
     // Asking for the order number first (a once-only question) opens the best path: +1 on the way.
@@ -135,13 +129,7 @@ fn endings_found_earlier_count_as_discovered() {
     run.choose("policy").unwrap();
     run.advance().unwrap();
     let earlier = BTreeSet::from(["wow_end".to_string()]);
-    let d = build(
-        &l.scenario,
-        &l.analysis,
-        &run.outcome().unwrap(),
-        &[],
-        &earlier,
-    );
+    let d = build(&l, &run.outcome().unwrap(), &[], &earlier);
     assert_eq!(d.endings_discovered(), 2);
     assert!(
         d.endings
@@ -162,13 +150,7 @@ fn weak_principles_link_to_other_scenarios_that_train_them() {
     let mut run = small_run(2);
     run.choose("help").unwrap();
     run.choose("bye").unwrap();
-    let d = build(
-        &l.scenario,
-        &l.analysis,
-        &run.outcome().unwrap(),
-        &lib.all(),
-        &BTreeSet::new(),
-    );
+    let d = build(&l, &run.outcome().unwrap(), &lib.all(), &BTreeSet::new());
     for w in &d.weakest {
         for id in &w.train_in {
             let other = lib.get(id).unwrap();
@@ -203,13 +185,7 @@ fn the_best_playthrough_of_every_shipped_scenario_is_flawless_on_every_principle
                 .unwrap();
             run.choose(&best).unwrap();
         }
-        let d = build(
-            &l.scenario,
-            &l.analysis,
-            &run.outcome().unwrap(),
-            &lib.all(),
-            &BTreeSet::new(),
-        );
+        let d = build(l, &run.outcome().unwrap(), &lib.all(), &BTreeSet::new());
         assert_eq!(d.score.overall, 100, "{}", l.scenario.id);
         assert!(d.weakest.is_empty(), "{}: {:?}", l.scenario.id, d.weakest);
         assert!(

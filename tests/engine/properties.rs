@@ -38,7 +38,7 @@ proptest! {
             }
             let outcome = run.outcome().unwrap();
             prop_assert!((0..=100).contains(&outcome.final_mood));
-            let d = build(&l.scenario, &l.analysis, &outcome, &lib.all(), &BTreeSet::new());
+            let d = build(l, &outcome, &lib.all(), &BTreeSet::new());
             prop_assert!(d.score.overall <= 100);
             let range = l.analysis.total.unwrap();
             prop_assert!(d.score.total >= range.worst && d.score.total <= range.best,

@@ -6,7 +6,8 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use client_first::engine::text::Lang;
 use client_first::game::{
-    Action, Content, CorePlugin, Screen, Seeds, Session, Settings, SettingsStore,
+    Action, Content, Conversation, CorePlugin, DebriefTab, DialogueAction, Focus, Overlay,
+    Presenter, Screen, Seeds, Settings, SettingsStore, Targets,
 };
 use std::path::PathBuf;
 
@@ -91,9 +92,31 @@ pub fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
 
-/// The session.
-pub fn session(app: &App) -> &Session {
-    app.world().resource::<Session>()
+/// The conversation in progress and the last debrief.
+pub fn conversation(app: &App) -> &Conversation {
+    app.world().resource::<Conversation>()
+}
+
+/// The keyboard highlight's index.
+pub fn focus(app: &App) -> usize {
+    app.world().resource::<Focus>().index
+}
+
+/// What covers the screen.
+pub fn overlay(app: &App) -> Overlay {
+    *app.world().resource::<State<Overlay>>().get()
+}
+
+/// Whether the presenter blanked the screen.
+pub fn blanked(app: &App) -> bool {
+    *app.world().resource::<State<Presenter>>().get() == Presenter::Blanked
+}
+
+/// The debrief's tab, while the debrief is on.
+pub fn tab(app: &App) -> Option<DebriefTab> {
+    app.world()
+        .get_resource::<State<DebriefTab>>()
+        .map(|t| *t.get())
 }
 
 /// The settings.
@@ -101,13 +124,14 @@ pub fn settings(app: &App) -> &Settings {
     app.world().resource::<Settings>()
 }
 
-/// What the current dialogue step offers.
+/// What the current screen offers, in order.
 pub fn targets(app: &App) -> Vec<Action> {
-    session(app)
-        .active
-        .as_ref()
-        .map(|a| a.targets())
-        .unwrap_or_default()
+    app.world()
+        .resource::<Targets>()
+        .0
+        .iter()
+        .map(|t| t.action.clone())
+        .collect()
 }
 
 /// Plays the conversation on screen to its debrief with the keyboard: the first reply (key 1)
@@ -119,7 +143,7 @@ pub fn play_to_debrief_by_keys(app: &mut App) -> usize {
             return replies;
         }
         match targets(app).first() {
-            Some(Action::Choose(_)) => {
+            Some(Action::Dialogue(DialogueAction::Choose(_))) => {
                 key(app, KeyCode::Digit1);
                 replies += 1;
             }
@@ -145,7 +169,10 @@ pub fn fixture(name: &str) -> PathBuf {
 /// Presses Space until replies are on screen.
 pub fn to_next_choice(app: &mut App) {
     for _ in 0..50 {
-        if matches!(targets(app).first(), Some(Action::Choose(_))) {
+        if matches!(
+            targets(app).first(),
+            Some(Action::Dialogue(DialogueAction::Choose(_)))
+        ) {
             return;
         }
         key(app, KeyCode::Space);
@@ -155,7 +182,7 @@ pub fn to_next_choice(app: &mut App) {
 
 /// How many replies the run in progress has made.
 pub fn replies_made(app: &App) -> usize {
-    session(app)
+    conversation(app)
         .active
         .as_ref()
         .map_or(0, |a| a.run.decisions().len())

@@ -2,10 +2,12 @@
 
 use crate::common::*;
 use client_first::engine::text::Lang;
-use client_first::game::views::debrief::DebriefView;
-use client_first::game::views::dialogue::{DialogueView, Phase};
-use client_first::game::views::picker::PickerView;
-use client_first::game::{Action, Content, DebriefTab, Mode, Progress, Screen, Settings};
+use client_first::game::models::debrief::DebriefView;
+use client_first::game::models::dialogue::{DialogueView, Phase};
+use client_first::game::models::picker::PickerView;
+use client_first::game::{
+    Action, Content, DebriefTab, DialogueAction, Mode, Progress, Screen, Settings,
+};
 use std::fs;
 
 #[test]
@@ -14,7 +16,10 @@ fn a_run_goes_from_title_to_debrief_and_is_recorded() {
     assert_eq!(screen(&app), Screen::Title);
     send(&mut app, Action::Goto(Screen::Picker));
     assert_eq!(screen(&app), Screen::Picker);
-    send(&mut app, Action::Start("guitar".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("guitar".into())),
+    );
     assert_eq!(screen(&app), Screen::Dialogue);
     let replies = play_to_debrief_by_keys(&mut app);
     assert!(
@@ -22,17 +27,23 @@ fn a_run_goes_from_title_to_debrief_and_is_recorded() {
         "the guitar has at least five decisions, made {replies}"
     );
 
-    let d = session(&app).debrief.clone().expect("a debrief");
+    let d = conversation(&app).debrief.clone().expect("a debrief");
     assert_eq!(d.scenario, "guitar");
     assert_eq!(d.decisions.len(), replies);
-    assert!(session(&app).active.is_none());
+    assert!(conversation(&app).active.is_none());
     let progress = app.world().resource::<Progress>();
     assert_eq!(progress.best.get("guitar"), Some(&d.score.overall));
     assert!(progress.completed.contains("guitar"));
 
     // The debrief explains every principle it lists: a title, a description and its source.
     let content = app.world().resource::<Content>();
-    let view = DebriefView::new(&d, &content.library, Lang::Ru, DebriefTab::Principles);
+    let view = DebriefView::new(
+        &d,
+        &content.library,
+        Lang::Ru,
+        DebriefTab::Principles,
+        false,
+    );
     assert!(!view.principles.is_empty());
     for p in &view.principles {
         assert!(!p.description.is_empty(), "{} has no description", p.title);
@@ -45,31 +56,44 @@ fn a_run_goes_from_title_to_debrief_and_is_recorded() {
 #[test]
 fn coach_mode_explains_each_reply_and_exam_mode_waits() {
     let mut app = app();
-    send(&mut app, Action::Start("guitar".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("guitar".into())),
+    );
     let first = match targets(&app).first() {
-        Some(Action::Choose(id)) => id.clone(),
+        Some(Action::Dialogue(DialogueAction::Choose(id))) => id.clone(),
         other => panic!("expected a choice, got {other:?}"),
     };
-    send(&mut app, Action::Choose(first.clone()));
-    let active = session(&app).active.as_ref().expect("a run");
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Choose(first.clone())),
+    );
+    let active = conversation(&app).active.as_ref().expect("a run");
     assert_eq!(active.mode, Mode::Coach);
     assert_eq!(active.feedback.as_ref().map(|f| &f.1), Some(&first));
     let content = app.world().resource::<Content>();
-    let view = DialogueView::new(active, &content.library, Lang::En, false);
+    let view = DialogueView::new(active, &content.library, Lang::En);
     let Phase::Feedback(f) = view.phase else {
         panic!("coach feedback expected, got {:?}", view.phase)
     };
     assert!(!f.marks.is_empty() && !f.text.is_empty());
     // While the comment is on screen, another reply is refused.
-    assert_eq!(targets(&app), vec![Action::Continue]);
+    assert_eq!(
+        targets(&app),
+        vec![Action::Dialogue(DialogueAction::Continue)]
+    );
 
     let mut app = app_exam();
-    send(&mut app, Action::Start("guitar".into()));
-    let Some(Action::Choose(first)) = targets(&app).first().cloned() else {
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("guitar".into())),
+    );
+    let Some(Action::Dialogue(DialogueAction::Choose(first))) = targets(&app).first().cloned()
+    else {
         panic!("expected a choice");
     };
-    send(&mut app, Action::Choose(first));
-    let active = session(&app).active.as_ref().expect("a run");
+    send(&mut app, Action::Dialogue(DialogueAction::Choose(first)));
+    let active = conversation(&app).active.as_ref().expect("a run");
     assert_eq!(active.mode, Mode::Exam);
     assert!(active.feedback.is_none());
     assert_eq!(active.run.decisions().len(), 1);
@@ -85,31 +109,42 @@ fn app_exam() -> bevy::prelude::App {
 #[test]
 fn the_language_switches_mid_run_without_losing_the_run() {
     let mut app = app();
-    send(&mut app, Action::Start("guitar".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("guitar".into())),
+    );
     for _ in 0..2 {
         to_next_choice(&mut app);
-        let Some(Action::Choose(id)) = targets(&app).first().cloned() else {
+        let Some(Action::Dialogue(DialogueAction::Choose(id))) = targets(&app).first().cloned()
+        else {
             panic!("expected a choice");
         };
-        send(&mut app, Action::Choose(id));
+        send(&mut app, Action::Dialogue(DialogueAction::Choose(id)));
     }
-    let before = session(&app).active.as_ref().expect("a run").run.clone();
+    let before = conversation(&app)
+        .active
+        .as_ref()
+        .expect("a run")
+        .run
+        .clone();
     let content = app.world().resource::<Content>().clone();
     let ru = DialogueView::new(
-        session(&app).active.as_ref().unwrap(),
+        conversation(&app).active.as_ref().unwrap(),
         &content.library,
         Lang::Ru,
-        false,
     );
 
     // L switches the language, as a trainer would in front of the room.
     key(&mut app, bevy::prelude::KeyCode::KeyL);
     assert_eq!(settings(&app).lang, Lang::En);
     assert_eq!(screen(&app), Screen::Dialogue);
-    let active = session(&app).active.as_ref().expect("the run survives");
+    let active = conversation(&app)
+        .active
+        .as_ref()
+        .expect("the run survives");
     assert_eq!(active.run.decisions(), before.decisions());
     assert_eq!(active.run.state(), before.state());
-    let en = DialogueView::new(active, &content.library, Lang::En, false);
+    let en = DialogueView::new(active, &content.library, Lang::En);
     assert_eq!(en.bubbles.len(), ru.bubbles.len());
     assert_ne!(en.bubbles[0].text, ru.bubbles[0].text);
     assert_eq!(en.title, "The guitar they threw");
@@ -122,27 +157,51 @@ fn the_language_switches_mid_run_without_losing_the_run() {
 #[test]
 fn retry_and_practice_links_start_runs() {
     let mut app = app();
-    send(&mut app, Action::Start("guitar".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("guitar".into())),
+    );
     play_to_debrief_by_keys(&mut app);
-    send(&mut app, Action::Retry);
+    send(&mut app, Action::Dialogue(DialogueAction::Retry));
     assert_eq!(screen(&app), Screen::Dialogue);
-    let active = session(&app).active.as_ref().expect("a new run");
+    let active = conversation(&app).active.as_ref().expect("a new run");
     assert_eq!(active.run.scenario().id, "guitar");
     assert!(active.run.decisions().is_empty());
 
-    send(&mut app, Action::Start("lost_adapter".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("lost_adapter".into())),
+    );
     assert_eq!(
-        session(&app).active.as_ref().unwrap().run.scenario().id,
+        conversation(&app)
+            .active
+            .as_ref()
+            .unwrap()
+            .run
+            .scenario()
+            .id,
         "lost_adapter"
     );
     // An unknown id is ignored rather than a crash.
-    send(&mut app, Action::Start("no_such_scenario".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("no_such_scenario".into())),
+    );
     assert_eq!(
-        session(&app).active.as_ref().unwrap().run.scenario().id,
+        conversation(&app)
+            .active
+            .as_ref()
+            .unwrap()
+            .run
+            .scenario()
+            .id,
         "lost_adapter"
     );
     // So is a reply that is not on offer.
-    send(&mut app, Action::Choose("not_a_choice".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Choose("not_a_choice".into())),
+    );
     assert!(replies_made(&app) == 0);
 }
 
@@ -179,7 +238,10 @@ fn a_broken_file_is_listed_with_its_place_while_the_rest_plays() {
     assert!(line.contains("comma"), "{line}");
     assert!(p.snippet.contains('^'));
 
-    send(&mut app, Action::Start("tutorial".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("tutorial".into())),
+    );
     play_to_debrief_by_keys(&mut app);
     assert_eq!(screen(&app), Screen::Debrief);
 }
@@ -224,7 +286,10 @@ fn the_file_watcher_reloads_the_library_while_the_game_runs() {
     fs::copy(fixture("small.ron"), &file).unwrap();
     let mut app = app_with(Content::load(Some(dir.path().to_path_buf())));
     // A run in progress keeps its own copy of the scenario.
-    send(&mut app, Action::Start("small".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("small".into())),
+    );
     let text = fs::read_to_string(&file)
         .unwrap()
         .replace("A small scenario", "Edited live");
@@ -243,6 +308,6 @@ fn the_file_watcher_reloads_the_library_while_the_game_runs() {
         content.library.get("small").unwrap().scenario.title.en,
         "Edited live"
     );
-    let active = session(&app).active.as_ref().expect("the run goes on");
+    let active = conversation(&app).active.as_ref().expect("the run goes on");
     assert_eq!(active.run.scenario().title.en, "A small scenario");
 }

@@ -3,8 +3,8 @@
 use crate::common::*;
 use bevy::prelude::KeyCode;
 use client_first::engine::text::Lang;
-use client_first::game::settings::{SCALE_MAX, SCALE_MIN};
-use client_first::game::{Action, Content, DebriefTab, Screen};
+use client_first::game::core::settings::{SCALE_MAX, SCALE_MIN};
+use client_first::game::{Action, Content, DebriefTab, DialogueAction, Overlay, Screen};
 
 #[test]
 fn the_broken_guitar_plays_with_the_keyboard_alone() {
@@ -22,14 +22,20 @@ fn the_broken_guitar_plays_with_the_keyboard_alone() {
         .map(|l| l.scenario.id.clone())
         .collect();
     let guitar = ids.iter().position(|i| i == "guitar").unwrap();
-    assert_eq!(session(&app).focus, 0);
+    assert_eq!(focus(&app), 0);
     for _ in 0..guitar {
         key(&mut app, KeyCode::ArrowDown);
     }
     key(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Dialogue);
     assert_eq!(
-        session(&app).active.as_ref().unwrap().run.scenario().id,
+        conversation(&app)
+            .active
+            .as_ref()
+            .unwrap()
+            .run
+            .scenario()
+            .id,
         "guitar"
     );
     // Arrows and Enter pick a reply too; presses that land in one frame all count.
@@ -37,13 +43,16 @@ fn the_broken_guitar_plays_with_the_keyboard_alone() {
         &mut app,
         &[KeyCode::ArrowDown, KeyCode::ArrowDown, KeyCode::ArrowUp],
     );
-    assert_eq!(session(&app).focus, 1);
+    assert_eq!(focus(&app), 1);
     key(&mut app, KeyCode::ArrowUp);
     key(&mut app, KeyCode::ArrowDown);
     let second = targets(&app)[1].clone();
     key(&mut app, KeyCode::Enter);
-    let made = &session(&app).active.as_ref().unwrap().run.decisions()[0];
-    assert_eq!(Action::Choose(made.choice.clone()), second);
+    let made = &conversation(&app).active.as_ref().unwrap().run.decisions()[0];
+    assert_eq!(
+        Action::Dialogue(DialogueAction::Choose(made.choice.clone())),
+        second
+    );
 
     play_to_debrief_by_keys(&mut app);
     assert_eq!(screen(&app), Screen::Debrief);
@@ -51,7 +60,7 @@ fn the_broken_guitar_plays_with_the_keyboard_alone() {
     // tutorial is still recommended.
     key(&mut app, KeyCode::Escape);
     assert_eq!(screen(&app), Screen::Picker);
-    assert_eq!(session(&app).focus, 0);
+    assert_eq!(focus(&app), 0);
     key(&mut app, KeyCode::Escape);
     assert_eq!(screen(&app), Screen::Title);
 }
@@ -59,66 +68,82 @@ fn the_broken_guitar_plays_with_the_keyboard_alone() {
 #[test]
 fn escape_asks_before_abandoning_a_run() {
     let mut app = app();
-    send(&mut app, Action::Start("guitar".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("guitar".into())),
+    );
     key(&mut app, KeyCode::Escape);
-    assert!(session(&app).confirm_abandon);
+    assert!((overlay(&app) == Overlay::Leave));
     // Digits do nothing while the question is open; Enter on the default keeps the run.
     key(&mut app, KeyCode::Digit1);
     assert!(replies_made(&app) == 0);
     key(&mut app, KeyCode::Enter);
-    assert!(!session(&app).confirm_abandon);
+    assert!((overlay(&app) != Overlay::Leave));
     assert_eq!(screen(&app), Screen::Dialogue);
     // Esc twice also keeps it.
     key(&mut app, KeyCode::Escape);
     key(&mut app, KeyCode::Escape);
-    assert!(!session(&app).confirm_abandon);
-    assert!(session(&app).active.is_some());
+    assert!((overlay(&app) != Overlay::Leave));
+    assert!(conversation(&app).active.is_some());
     // Esc, move to "Leave", Enter: the run is dropped and the picker shows.
     key(&mut app, KeyCode::Escape);
     key(&mut app, KeyCode::ArrowDown);
     key(&mut app, KeyCode::Enter);
     assert_eq!(screen(&app), Screen::Picker);
-    assert!(session(&app).active.is_none());
+    assert!(conversation(&app).active.is_none());
 }
 
 #[test]
 fn presenter_keys_advance_page_and_blank() {
     let mut app = app();
-    send(&mut app, Action::Start("guitar".into()));
+    send(
+        &mut app,
+        Action::Dialogue(DialogueAction::Start("guitar".into())),
+    );
     key(&mut app, KeyCode::Digit1);
-    assert_eq!(targets(&app), vec![Action::Continue]);
+    assert_eq!(
+        targets(&app),
+        vec![Action::Dialogue(DialogueAction::Continue)]
+    );
     // PageDown dismisses the coach's comment.
     key(&mut app, KeyCode::PageDown);
-    assert!(session(&app).active.as_ref().unwrap().feedback.is_none());
+    assert!(
+        conversation(&app)
+            .active
+            .as_ref()
+            .unwrap()
+            .feedback
+            .is_none()
+    );
     to_next_choice(&mut app);
     // With replies on screen, Right and PageDown only move the highlight.
     key(&mut app, KeyCode::ArrowRight);
-    assert_eq!(session(&app).focus, 1);
+    assert_eq!(focus(&app), 1);
     assert_eq!(replies_made(&app), 1);
     key(&mut app, KeyCode::PageUp);
-    assert_eq!(session(&app).focus, 0);
+    assert_eq!(focus(&app), 0);
 
     // B blanks the screen; keys then do nothing until B again.
     key(&mut app, KeyCode::KeyB);
-    assert!(session(&app).blank);
+    assert!(blanked(&app));
     key(&mut app, KeyCode::Digit1);
     assert_eq!(replies_made(&app), 1);
     key(&mut app, KeyCode::KeyB);
-    assert!(!session(&app).blank);
+    assert!(!blanked(&app));
 
     play_to_debrief_by_keys(&mut app);
-    assert_eq!(session(&app).tab, DebriefTab::Summary);
+    assert_eq!(tab(&app), Some(DebriefTab::Summary));
     key(&mut app, KeyCode::PageDown);
-    assert_eq!(session(&app).tab, DebriefTab::Principles);
+    assert_eq!(tab(&app), Some(DebriefTab::Principles));
     key(&mut app, KeyCode::Space);
-    assert_eq!(session(&app).tab, DebriefTab::Decisions);
+    assert_eq!(tab(&app), Some(DebriefTab::Decisions));
     key(&mut app, KeyCode::ArrowRight);
-    assert_eq!(session(&app).tab, DebriefTab::Decisions);
+    assert_eq!(tab(&app), Some(DebriefTab::Decisions));
     key(&mut app, KeyCode::PageUp);
-    assert_eq!(session(&app).tab, DebriefTab::Principles);
+    assert_eq!(tab(&app), Some(DebriefTab::Principles));
     key(&mut app, KeyCode::ArrowLeft);
     key(&mut app, KeyCode::ArrowLeft);
-    assert_eq!(session(&app).tab, DebriefTab::Summary);
+    assert_eq!(tab(&app), Some(DebriefTab::Summary));
 }
 
 #[test]
@@ -150,7 +175,8 @@ fn settings_screen_is_keyboard_driven_and_returns_where_it_came_from() {
     let mut app = app();
     key(&mut app, KeyCode::ArrowDown);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(screen(&app), Screen::Settings);
+    assert_eq!(overlay(&app), Overlay::Settings);
+    assert_eq!(screen(&app), Screen::Title);
     // First row: the language.
     key(&mut app, KeyCode::Enter);
     assert_eq!(settings(&app).lang, Lang::En);
@@ -163,6 +189,7 @@ fn settings_screen_is_keyboard_driven_and_returns_where_it_came_from() {
     key(&mut app, KeyCode::Enter);
     assert!(settings(&app).high_contrast);
     key(&mut app, KeyCode::Escape);
+    assert_eq!(overlay(&app), Overlay::None);
     assert_eq!(screen(&app), Screen::Title);
 
     // From the picker, M switches the mode.

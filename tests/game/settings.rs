@@ -1,9 +1,10 @@
 //! Settings are kept between runs, written atomically, and a damaged file is never lost.
 
 use crate::common::*;
+use bevy::prelude::KeyCode;
 use client_first::engine::text::Lang;
 use client_first::game::idle::filter_events;
-use client_first::game::{Mode, Settings, SettingsStore};
+use client_first::game::{Action, Mode, SavedSettings, Screen, Settings, SettingsStore};
 use std::fs;
 
 #[test]
@@ -53,16 +54,55 @@ fn the_default_language_follows_the_os_locale() {
 }
 
 #[test]
-fn changed_settings_are_saved_by_the_running_game() {
+fn settings_changed_on_the_settings_screen_are_saved() {
     let dir = temp_dir();
     let path = dir.path().join("settings.ron");
     let mut app = app();
     app.insert_resource(SettingsStore::at(&path));
     app.update();
-    send(&mut app, client_first::game::Action::ToggleContrast);
+    send(&mut app, Action::OpenSettings);
+    send(&mut app, Action::ToggleContrast);
     let saved = SettingsStore::at(&path).load(Settings::default());
     assert!(saved.high_contrast);
     assert_eq!(saved.lang, Lang::Ru);
+}
+
+/// On a shared training PC, `--lang en --text-scale 150` and the keys L, Ctrl± and M change this
+/// launch only; the file keeps the next person's set-up.
+#[test]
+fn launch_options_and_keys_outside_settings_are_not_saved() {
+    let dir = temp_dir();
+    let path = dir.path().join("settings.ron");
+    let mut app = app();
+    // The file says Russian at 100%; this launch was started with `--lang en --text-scale 150`.
+    let file = Settings {
+        lang: Lang::Ru,
+        ..Settings::default()
+    };
+    SettingsStore::at(&path).save(&file).unwrap();
+    app.insert_resource(SettingsStore::at(&path))
+        .insert_resource(SavedSettings(file.clone()))
+        .insert_resource(Settings {
+            lang: Lang::En,
+            text_scale: 150,
+            ..Settings::default()
+        });
+    app.update();
+    key(&mut app, KeyCode::KeyL);
+    press(&mut app, &[KeyCode::ControlLeft, KeyCode::Equal]);
+    send(&mut app, Action::Goto(Screen::Picker));
+    key(&mut app, KeyCode::KeyM);
+    assert_eq!(settings(&app).lang, Lang::Ru);
+    assert_eq!(settings(&app).text_scale, 175);
+    assert_eq!(settings(&app).mode, Mode::Exam);
+    assert_eq!(SettingsStore::at(&path).load(Settings::default()), file);
+    // On the settings screen, the one field changed is saved, and nothing else of this launch.
+    send(&mut app, Action::OpenSettings);
+    send(&mut app, Action::ToggleContrast);
+    let saved = SettingsStore::at(&path).load(Settings::default());
+    assert!(saved.high_contrast);
+    assert_eq!(saved.text_scale, 100);
+    assert_eq!(saved.mode, Mode::Coach);
 }
 
 #[test]

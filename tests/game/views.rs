@@ -4,10 +4,10 @@ use bevy_egui::egui;
 use client_first::engine::library::Library;
 use client_first::engine::run::Run;
 use client_first::engine::text::Lang;
-use client_first::game::flow::ActiveRun;
 use client_first::game::views::{self, Cx};
 use client_first::game::{
-    Action, Content, DebriefTab, Mode, Progress, Screen, Settings, SettingsStore,
+    Action, ActiveRun, Content, DebriefTab, DialogueAction, Mode, Progress, Screen, Settings,
+    SettingsStore, models,
 };
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -35,7 +35,7 @@ fn big() -> egui::Vec2 {
 #[test]
 fn title_buttons_send_their_actions_in_both_languages() {
     let mut h = harness(
-        views::title::TitleView::new(Lang::Ru),
+        models::title::TitleView::new(Lang::Ru),
         big(),
         views::title::show,
     );
@@ -43,7 +43,7 @@ fn title_buttons_send_their_actions_in_both_languages() {
     h.run();
     assert_eq!(h.state(), &vec![Action::Goto(Screen::Picker)]);
     let mut h = harness(
-        views::title::TitleView::new(Lang::En),
+        models::title::TitleView::new(Lang::En),
         big(),
         views::title::show,
     );
@@ -51,7 +51,7 @@ fn title_buttons_send_their_actions_in_both_languages() {
     h.run();
     h.get_by_label("EN").click();
     h.run();
-    assert_eq!(h.state()[0], Action::Goto(Screen::Settings));
+    assert_eq!(h.state()[0], Action::OpenSettings);
     assert_eq!(h.state()[1], Action::SetLang(Lang::En));
 }
 
@@ -64,7 +64,7 @@ fn picker_cards_start_their_scenario_and_show_the_mode() {
     };
     let mut progress = Progress::default();
     progress.record("tutorial", 88, "end");
-    let vm = views::picker::PickerView::new(&content, &progress, &settings);
+    let vm = models::picker::PickerView::new(&content, &progress, &settings);
     assert_eq!(vm.cards[0].best, Some(88));
     assert!(
         vm.cards[1].recommended,
@@ -82,7 +82,7 @@ fn picker_cards_start_their_scenario_and_show_the_mode() {
     assert_eq!(
         h.state(),
         &vec![
-            Action::Start("tutorial".into()),
+            Action::Dialogue(DialogueAction::Start("tutorial".into())),
             Action::SetMode(Mode::Exam)
         ]
     );
@@ -92,7 +92,7 @@ fn guitar_run(library: &Library) -> ActiveRun {
     let l = library.get("guitar").unwrap();
     ActiveRun {
         run: Run::start(Arc::clone(&l.scenario), 3),
-        analysis: Arc::clone(&l.analysis),
+        loaded: l.clone(),
         mode: Mode::Coach,
         feedback: None,
     }
@@ -102,8 +102,8 @@ fn guitar_run(library: &Library) -> ActiveRun {
 fn dialogue_replies_are_numbered_buttons_that_choose() {
     let content = Content::load(None);
     let active = guitar_run(&content.library);
-    let vm = views::dialogue::DialogueView::new(&active, &content.library, Lang::Ru, false);
-    let views::dialogue::Phase::Choices(items) = vm.phase.clone() else {
+    let vm = models::dialogue::DialogueView::new(&active, &content.library, Lang::Ru);
+    let models::dialogue::Phase::Choices(items) = vm.phase.clone() else {
         panic!("the guitar opens with a choice");
     };
     assert!((2..=4).contains(&items.len()));
@@ -112,22 +112,26 @@ fn dialogue_replies_are_numbered_buttons_that_choose() {
     h.get_by_label("Настроение: расстроен");
     h.get_by_label(&first).click();
     h.run();
-    assert_eq!(h.state(), &vec![items[0].action.clone()]);
+    assert_eq!(h.state(), &vec![Action::from(items[0].action.clone())]);
 }
 
 #[test]
 fn the_leave_question_offers_stay_and_leave() {
-    let content = Content::load(None);
-    let active = guitar_run(&content.library);
-    let vm = views::dialogue::DialogueView::new(&active, &content.library, Lang::En, true);
-    let mut h = harness(vm, big(), views::dialogue::show);
+    let vm = models::question::QuestionView::leave(Lang::En);
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_ui_state(
+            |ui, out: &mut Vec<Action>| views::question::show(ui.ctx(), &vm, &Cx::plain(), out),
+            Vec::new(),
+        );
+    h.run();
     h.get_by_label("Keep talking").click();
     h.run();
     h.get_by_label("Leave").click();
     h.run();
     assert_eq!(
         h.state(),
-        &vec![Action::CancelAbandon, Action::ConfirmAbandon]
+        &vec![Action::Stay, Action::Dialogue(DialogueAction::Abandon)]
     );
 }
 
@@ -145,14 +149,13 @@ fn debrief_tabs_and_buttons_work_and_every_tab_draws() {
     }
     let outcome = active.run.outcome().unwrap();
     let d = client_first::engine::debrief::build(
-        active.run.scenario(),
-        &active.analysis,
+        &active.loaded,
         &outcome,
         &content.library.all(),
         &Default::default(),
     );
     for tab in DebriefTab::ALL {
-        let vm = views::debrief::DebriefView::new(&d, &content.library, Lang::En, tab);
+        let vm = models::debrief::DebriefView::new(&d, &content.library, Lang::En, tab, false);
         let mut h = harness(vm, big(), views::debrief::show);
         h.get_by_label("Play again").click();
         h.run();
@@ -160,10 +163,19 @@ fn debrief_tabs_and_buttons_work_and_every_tab_draws() {
         h.run();
         assert_eq!(
             h.state(),
-            &vec![Action::Retry, Action::Tab(DebriefTab::Decisions)]
+            &vec![
+                Action::Dialogue(DialogueAction::Retry),
+                Action::Tab(DebriefTab::Decisions)
+            ]
         );
     }
-    let vm = views::debrief::DebriefView::new(&d, &content.library, Lang::Ru, DebriefTab::Summary);
+    let vm = models::debrief::DebriefView::new(
+        &d,
+        &content.library,
+        Lang::Ru,
+        DebriefTab::Summary,
+        false,
+    );
     let h = harness(vm.clone(), big(), views::debrief::show);
     h.get_by_label_contains("Найдено финалов: 1 /");
     h.get_by_label_contains(&format!("{}%", vm.score));
@@ -181,7 +193,7 @@ fn settings_rows_send_their_changes() {
         lang: Lang::En,
         ..Settings::default()
     };
-    let vm = views::settings::SettingsView::new(&settings, &SettingsStore::default());
+    let vm = models::settings::SettingsView::new(&settings, &SettingsStore::default());
     let mut h = harness(vm, big(), views::settings::show);
     h.get_by_label("English → Русский").click();
     h.run();

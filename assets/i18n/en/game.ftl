@@ -228,17 +228,33 @@ difficulty-2 = Medium
 # Difficulty labels, 1 to 3. (3)
 difficulty-3 = Hard
 
-# Mood words, from furious to delighted. (1)
-moods-1 = furious
 
-# Mood words, from furious to delighted. (2)
-moods-2 = upset
+# The word for the Client's mood on the meter; $gender is female, male or other.
+mood-furious = { $gender ->
+   *[other] furious
+}
+mood-upset = { $gender ->
+   *[other] upset
+}
+mood-neutral = { $gender ->
+   *[other] neutral
+}
+mood-calm = { $gender ->
+   *[other] calm
+}
+mood-delighted = { $gender ->
+   *[other] delighted
+}
 
-# Mood words, from furious to delighted. (3)
-moods-3 = neutral
-
-# Mood words, from furious to delighted. (4)
-moods-4 = calm
-
-# Mood words, from furious to delighted. (5)
-moods-5 = delighted
+# Debrief: the ending was good but the replies were not the best.
+gap-good-ending = The Client left content, but several replies fell short of the best ones on offer: the ending forgave more than the grade does.
+# Debrief: the replies were strong, yet the conversation ended badly.
+gap-bad-ending = Most replies were the best on offer, yet the conversation ended badly: some Clients cannot be kept, and the grade judges your replies, not the outcome.
+# Debrief: Play again found its scenario gone.
+retry-missing = This conversation is no longer in the scenarios folder, so it cannot be played again. Choose another one.
+# The question before closing the game.
+quit-question = Quit Client First?
+# Quit question: stay.
+quit-no = Stay
+# Quit question: quit.
+quit-yes = Quit

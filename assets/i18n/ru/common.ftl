@@ -20,3 +20,30 @@ minutes = { $n } { $n ->
 }
 # Заметка после перезагрузки папки сценариев.
 reload-counts = можно играть: { $playable }, с ошибками: { $broken }
+
+## Названия перечислений движка.
+
+channel-phone = Телефон
+channel-chat = Чат
+channel-email = Почта
+channel-desk = Стойка
+channel-in-person = Личная встреча
+ending-wow = «Вау!»
+ending-resolved = Решено
+ending-partial = Решено частично
+ending-escalated = Жалоба наверх
+ending-lost = Клиент потерян
+ending-parted = Расстались вежливо
+grade-excellent = Отлично
+grade-good = Хорошо
+grade-fair = Удовлетворительно
+grade-weak = Слабо
+grade-poor = Неудачно
+theme-empathy = Эмпатия
+theme-solutions = Решения
+theme-honesty = Честность
+theme-respect = Уважение
+theme-process = Порядок
+theme-team = Команда
+# Обучаемый как говорящий в расшифровке.
+speaker-you = Вы

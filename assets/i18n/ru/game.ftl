@@ -228,17 +228,36 @@ difficulty-2 = Средний
 # Difficulty labels, 1 to 3. (3)
 difficulty-3 = Сложный
 
-# Mood words, from furious to delighted. (1)
-moods-1 = в ярости
 
-# Mood words, from furious to delighted. (2)
-moods-2 = расстроен
+# Слово для настроения Клиента на шкале; $gender — female, male или other.
+mood-furious = { $gender ->
+   *[other] в ярости
+}
+mood-upset = { $gender ->
+    [female] расстроена
+   *[other] расстроен
+}
+mood-neutral = { $gender ->
+    [female] сдержанна
+   *[other] сдержан
+}
+mood-calm = { $gender ->
+    [female] спокойна
+   *[other] спокоен
+}
+mood-delighted = { $gender ->
+   *[other] в восторге
+}
 
-# Mood words, from furious to delighted. (3)
-moods-3 = сдержан
-
-# Mood words, from furious to delighted. (4)
-moods-4 = спокоен
-
-# Mood words, from furious to delighted. (5)
-moods-5 = в восторге
+# Разбор: финал хороший, но ответы были не лучшими.
+gap-good-ending = Клиент ушёл довольным, но несколько ответов уступали лучшим из возможных: финал простил больше, чем оценка.
+# Разбор: ответы сильные, а разговор закончился плохо.
+gap-bad-ending = Почти все ответы были лучшими из возможных, но разговор закончился плохо: не каждого Клиента можно удержать, а оценка судит ответы, а не исход.
+# Разбор: «Сыграть ещё раз» не нашёл сценарий.
+retry-missing = Этого разговора больше нет в папке сценариев, поэтому сыграть его ещё раз нельзя. Выберите другой.
+# Вопрос перед закрытием игры.
+quit-question = Выйти из игры?
+# Вопрос о выходе: остаться.
+quit-no = Остаться
+# Вопрос о выходе: выйти.
+quit-yes = Выйти

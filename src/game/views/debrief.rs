@@ -1,236 +1,17 @@
 //! The debrief: score and grade, the ending, a bar per principle, every reply with the better option,
 //! the endings found and what to work on next. Three tabs, so a presenter can page through them.
 
-use super::{Cx, Mark, big_button, card_frame, coloured, hint, marks, percent_bar, quoted};
-use crate::engine::debrief::{ChoiceReview, Debrief};
-use crate::engine::library::Library;
-use crate::engine::model::EndingKind;
+use super::{Cx, big_button, card_frame, coloured, face, hint, percent_bar, quoted};
 use crate::engine::text::Lang;
-use crate::game::Screen;
-use crate::game::content::Content;
-use crate::game::face::{self, Expression};
-use crate::game::flow::Session;
-use crate::game::flow::{Action, DebriefTab};
+use crate::game::activities::dialogue::Conversation;
+use crate::game::core::content::Content;
+use crate::game::core::{Action, DebriefTab, DialogueAction, Screen};
 use crate::game::i18n;
-use crate::game::settings::Settings;
-use crate::game::ui::{Emit, UiSet, draw_view, on_screen};
-use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
+use crate::game::models::debrief::{DebriefView, ReplyView};
+use crate::game::ui::{UiSet, ViewEnv, on_screen};
+use bevy::prelude::{App, IntoScheduleConfigs, Res, Result, State};
+use bevy_egui::EguiPrimaryContextPass;
 use bevy_egui::egui::{self, RichText};
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
-
-/// A principle's line on the Principles tab.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PrincipleBar {
-    /// Title.
-    pub title: String,
-    /// What the principle asks.
-    pub description: String,
-    /// "Source: title, point N".
-    pub source: String,
-    /// How close the replies came to the best, or `None` when it did not come up.
-    pub percent: Option<u8>,
-    /// The replies that moved it: "Reply 2: +2 points".
-    pub moves: Vec<String>,
-}
-
-/// A reply as the debrief shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReplyView {
-    /// What was said.
-    pub say: String,
-    /// The principles it moved, with points.
-    pub marks: Vec<Mark>,
-    /// The coach's comment.
-    pub feedback: String,
-}
-
-/// One decision on the Replies tab.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecisionView {
-    /// 1-based.
-    pub step: usize,
-    /// The line the trainee answered.
-    pub prompt: String,
-    /// The reply made.
-    pub chosen: ReplyView,
-    /// The best reply there, when another one was better.
-    pub better: Option<ReplyView>,
-    /// Mood before and after.
-    pub mood: (i32, i32),
-}
-
-/// A weak principle with the scenarios that train it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WeakView {
-    /// Title.
-    pub title: String,
-    /// Percentage reached.
-    pub percent: u8,
-    /// (scenario id, title) to practise it.
-    pub links: Vec<(String, String)>,
-}
-
-/// The debrief's model.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DebriefView {
-    /// Interface language.
-    pub lang: Lang,
-    /// The tab on screen.
-    pub tab: DebriefTab,
-    /// The scenario's title.
-    pub title: String,
-    /// Overall score, 0–100.
-    pub score: u8,
-    /// Its grade in words.
-    pub grade: String,
-    /// The ending's kind.
-    pub ending_kind: EndingKind,
-    /// The ending's kind in words.
-    pub ending_label: String,
-    /// The ending's title.
-    pub ending_title: String,
-    /// What happened.
-    pub ending_text: String,
-    /// Mood at the start and the end.
-    pub mood: (i32, i32),
-    /// (found, total).
-    pub endings_found: (usize, usize),
-    /// Every ending: (kind label and title, found, reached this time).
-    pub endings: Vec<(String, bool, bool)>,
-    /// Principles, weakest first.
-    pub principles: Vec<PrincipleBar>,
-    /// Every decision.
-    pub decisions: Vec<DecisionView>,
-    /// The weakest principles.
-    pub weakest: Vec<WeakView>,
-}
-
-impl DebriefView {
-    /// Builds the model from the engine's debrief; principle and scenario titles come from the
-    /// library.
-    pub fn new(d: &Debrief, lib: &Library, lang: Lang, tab: DebriefTab) -> DebriefView {
-        let reply = |c: &ChoiceReview| ReplyView {
-            say: c.say.get(lang).to_string(),
-            marks: marks(&c.points, &lib.catalog, lang),
-            feedback: c.feedback.get(lang).to_string(),
-        };
-        let principles = d
-            .principles
-            .iter()
-            .map(|p| {
-                let principle = lib.catalog.principle(&p.id);
-                let source = principle
-                    .and_then(|pr| {
-                        let s = lib.catalog.source(&pr.source)?;
-                        let point = match lang {
-                            Lang::Ru => format!("п. {}", pr.point),
-                            Lang::En => format!("point {}", pr.point),
-                        };
-                        Some(format!(
-                            "{}: {}, {point}",
-                            i18n::SOURCE.get(lang),
-                            s.title.get(lang)
-                        ))
-                    })
-                    .unwrap_or_default();
-                PrincipleBar {
-                    title: lib.catalog.principle_title(&p.id, lang),
-                    description: principle
-                        .map(|pr| pr.description.get(lang).to_string())
-                        .unwrap_or_default(),
-                    source,
-                    percent: p.percent,
-                    moves: p
-                        .moves
-                        .iter()
-                        .map(|m| {
-                            format!(
-                                "{}: {}",
-                                i18n::DECISION_N.with(lang, m.step),
-                                i18n::points(m.points, lang)
-                            )
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        let title_of = |id: &str| {
-            lib.get(id).map_or_else(
-                || id.to_string(),
-                |l| l.scenario.title.get(lang).to_string(),
-            )
-        };
-        DebriefView {
-            lang,
-            tab,
-            title: d.title.get(lang).to_string(),
-            score: d.score.overall,
-            grade: d.score.grade.label(lang).to_string(),
-            ending_kind: d.ending.kind,
-            ending_label: d.ending.kind.label(lang).to_string(),
-            ending_title: d.ending.title.get(lang).to_string(),
-            ending_text: d.ending_text.get(lang).to_string(),
-            mood: (d.start_mood, d.final_mood),
-            endings_found: (d.endings_discovered(), d.endings.len()),
-            endings: d
-                .endings
-                .iter()
-                .map(|e| {
-                    (
-                        format!("{} — {}", e.kind.label(lang), e.title.get(lang)),
-                        e.discovered,
-                        e.reached_now,
-                    )
-                })
-                .collect(),
-            principles,
-            decisions: d
-                .decisions
-                .iter()
-                .map(|x| DecisionView {
-                    step: x.step,
-                    prompt: x
-                        .prompt
-                        .as_ref()
-                        .map(|t| t.get(lang).to_string())
-                        .unwrap_or_default(),
-                    chosen: reply(&x.chosen),
-                    better: x.better.as_ref().map(reply),
-                    mood: (x.mood_before, x.mood_after),
-                })
-                .collect(),
-            weakest: d
-                .weakest
-                .iter()
-                .map(|w| WeakView {
-                    title: lib.catalog.principle_title(&w.id, lang),
-                    percent: w.percent,
-                    links: w
-                        .train_in
-                        .iter()
-                        .map(|id| (id.clone(), title_of(id)))
-                        .collect(),
-                })
-                .collect(),
-        }
-    }
-
-    /// The buttons, in keyboard order: retry, another, menu, then the practice links on the
-    /// summary tab.
-    pub fn targets(&self) -> Vec<Action> {
-        let mut t = vec![
-            Action::Retry,
-            Action::Goto(Screen::Picker),
-            Action::Goto(Screen::Title),
-        ];
-        if self.tab == DebriefTab::Summary {
-            for w in &self.weakest {
-                t.extend(w.links.iter().map(|(id, _)| Action::Start(id.clone())));
-            }
-        }
-        t
-    }
-}
 
 /// Draws the debrief.
 pub fn show(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>) {
@@ -268,15 +49,9 @@ pub fn show(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>)
     egui::Panel::bottom("debrief_buttons").show(ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
-            for (i, (action, label)) in vm
-                .targets()
-                .iter()
-                .take(3)
-                .zip([i18n::RETRY, i18n::ANOTHER, i18n::MENU])
-                .enumerate()
-            {
-                if big_button(ui, label.get(lang), cx.focus == i, cx).clicked() {
-                    out.push(action.clone());
+            for (i, t) in vm.targets().iter().take(3).enumerate() {
+                if big_button(ui, &t.label, cx.focus == i, cx).clicked() {
+                    out.push(t.action.clone());
                 }
             }
         });
@@ -312,9 +87,15 @@ fn summary(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>) 
                 )
                 .size(40.0),
             );
-            ui.label(mood_change(vm.mood, lang));
+            ui.label(&vm.mood_line);
         });
     });
+    if let Some(gap) = &vm.gap {
+        ui.label(coloured(gap, cx.palette.accent));
+    }
+    if vm.retry_missing {
+        ui.label(coloured(i18n::RETRY_MISSING.get(lang), cx.palette.bad));
+    }
     ui.add_space(8.0);
     card_frame(cx, false).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -344,7 +125,7 @@ fn summary(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>) 
                     for (id, title) in &w.links {
                         let focused = cx.focus == index;
                         if big_button(ui, format!("▶ {title}"), focused, cx).clicked() {
-                            out.push(Action::Start(id.clone()));
+                            out.push(DialogueAction::Start(id.clone()).into());
                         }
                         index += 1;
                     }
@@ -408,16 +189,6 @@ fn principles(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx) {
     }
 }
 
-/// "The Client's mood: upset → furious".
-fn mood_change((from, to): (i32, i32), lang: Lang) -> String {
-    format!(
-        "{}: {} → {}",
-        i18n::MOOD_FROM_TO.get(lang),
-        Expression::from_mood(from).word(lang),
-        Expression::from_mood(to).word(lang)
-    )
-}
-
 fn reply(ui: &mut egui::Ui, r: &ReplyView, lang: Lang, cx: &Cx) {
     ui.label(RichText::new(quoted(&r.say, lang)).italics());
     for m in &r.marks {
@@ -452,7 +223,7 @@ fn decisions(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx) {
             ui.add_space(4.0);
             ui.label(RichText::new(i18n::YOU_SAID.get(lang)).strong());
             reply(ui, &d.chosen, lang, cx);
-            ui.label(RichText::new(mood_change(d.mood, lang)).small());
+            ui.label(RichText::new(&d.mood_line).small());
             ui.add_space(4.0);
             match &d.better {
                 Some(b) => {
@@ -473,20 +244,26 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         draw.in_set(UiSet::Screens)
-            .run_if(on_screen(crate::game::Screen::Debrief)),
+            .run_if(on_screen(Screen::Debrief)),
     );
 }
 
 fn draw(
-    mut contexts: EguiContexts,
-    settings: Res<Settings>,
-    session: Res<Session>,
+    mut env: ViewEnv,
+    conversation: Res<Conversation>,
     content: Res<Content>,
-    mut emit: Emit,
+    tab: Option<Res<State<DebriefTab>>>,
 ) -> Result {
-    let Some(d) = &session.debrief else {
+    let Some(d) = &conversation.debrief else {
         return Ok(());
     };
-    let vm = DebriefView::new(d, &content.library, settings.lang, session.tab);
-    draw_view(&mut contexts, &session, &settings, &mut emit, &vm, show)
+    let tab = tab.map(|t| *t.get()).unwrap_or_default();
+    let vm = DebriefView::new(
+        d,
+        &content.library,
+        env.settings.lang,
+        tab,
+        conversation.retry_missing.is_some(),
+    );
+    env.draw(&vm, show)
 }

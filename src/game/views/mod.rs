@@ -2,21 +2,20 @@
 //! and a `show` function that draws it and returns the [`Action`]s the player triggered.
 //!
 //! Both the views and the keyboard use the view model's `targets`, the ordered list of what can be
-//! activated on screen, so a key and a click always do the same thing.
+//! activated on screen, so a key and a click always do the same thing. The models themselves live
+//! in [`crate::game::models`], without egui.
 
 pub mod debrief;
 pub mod dialogue;
+pub mod face;
 pub mod picker;
+pub mod question;
 pub mod settings;
 pub mod title;
 
-use super::flow::{Action, Session};
 use super::theme::Palette;
-use super::{Content, Progress, Screen, Settings, SettingsStore};
-use crate::engine::model::Catalog;
-use crate::engine::text::Lang;
+pub use crate::game::models::{Mark, marks, quoted};
 use bevy_egui::egui::{self, Color32, RichText, Stroke};
-use std::collections::BTreeMap;
 
 /// What every view needs besides its model: the keyboard highlight and the colours.
 #[derive(Debug, Clone, Copy)]
@@ -25,6 +24,8 @@ pub struct Cx {
     pub focus: usize,
     /// The highlight moved by keyboard this frame: scroll it into sight.
     pub focus_moved: bool,
+    /// The screen just changed: scroll areas start at their top.
+    pub reset_scroll: bool,
     /// The colours of the current theme.
     pub palette: Palette,
 }
@@ -35,70 +36,9 @@ impl Cx {
         Cx {
             focus: 0,
             focus_moved: false,
+            reset_scroll: false,
             palette: Palette::new(false),
         }
-    }
-}
-
-/// The ordered targets of the current screen, as shown.
-pub fn screen_targets(
-    screen: Screen,
-    session: &Session,
-    content: &Content,
-    progress: &Progress,
-    settings: &Settings,
-    store: &SettingsStore,
-) -> Vec<Action> {
-    if session.confirm_abandon && screen == Screen::Dialogue {
-        return dialogue::CONFIRM_TARGETS.to_vec();
-    }
-    match screen {
-        Screen::Title => title::TitleView::new(settings.lang).targets(),
-        Screen::Picker => picker::PickerView::new(content, progress, settings).targets(),
-        Screen::Dialogue => session
-            .active
-            .as_ref()
-            .map(|a| a.targets())
-            .unwrap_or_default(),
-        Screen::Debrief => session
-            .debrief
-            .as_ref()
-            .map(|d| debrief::DebriefView::new(d, &content.library, settings.lang, session.tab))
-            .map(|v| v.targets())
-            .unwrap_or_default(),
-        Screen::Settings => settings::SettingsView::new(settings, store).targets(),
-    }
-}
-
-/// A principle moved by a reply, as the coach and the debrief show it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mark {
-    /// The principle's title.
-    pub principle: String,
-    /// Points the reply earned for it (negative when broken).
-    pub points: i32,
-}
-
-/// The principles a reply's scores move, with their titles; principles it leaves at 0 are left out.
-pub fn marks(scores: &BTreeMap<String, i32>, catalog: &Catalog, lang: Lang) -> Vec<Mark> {
-    scores
-        .iter()
-        .filter(|(_, p)| **p != 0)
-        .map(|(id, p)| Mark {
-            principle: catalog.principle_title(id, lang),
-            points: *p,
-        })
-        .collect()
-}
-
-/// A reply in the quotation marks of its language, unless it already has some.
-pub fn quoted(text: &str, lang: Lang) -> String {
-    if text.starts_with(['«', '“', '"', '„']) {
-        return text.to_string();
-    }
-    match lang {
-        Lang::Ru => format!("«{text}»"),
-        Lang::En => format!("“{text}”"),
     }
 }
 
@@ -133,8 +73,8 @@ pub fn big_button_sized(
 }
 
 /// A small caption in the weak colour.
-pub fn hint(ui: &mut egui::Ui, text: &str, cx: &Cx) {
-    ui.label(RichText::new(text).small().color(cx.palette.weak));
+pub fn hint(ui: &mut egui::Ui, text: impl AsRef<str>, cx: &Cx) {
+    ui.label(RichText::new(text.as_ref()).small().color(cx.palette.weak));
 }
 
 /// A rounded card frame.
@@ -152,7 +92,13 @@ pub fn card_frame(cx: &Cx, focused: bool) -> egui::Frame {
 }
 
 /// A horizontal bar of `percent`, in the colour for that percentage, with the number after it.
-pub fn percent_bar(ui: &mut egui::Ui, percent: Option<u8>, width: f32, cx: &Cx, none: &str) {
+pub fn percent_bar(
+    ui: &mut egui::Ui,
+    percent: Option<u8>,
+    width: f32,
+    cx: &Cx,
+    none: impl AsRef<str>,
+) {
     ui.horizontal(|ui| {
         let height = 18.0;
         let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
@@ -171,7 +117,7 @@ pub fn percent_bar(ui: &mut egui::Ui, percent: Option<u8>, width: f32, cx: &Cx, 
         );
         match percent {
             Some(p) => ui.label(RichText::new(format!("{p}%")).strong()),
-            None => ui.label(RichText::new(none).small().color(cx.palette.weak)),
+            None => ui.label(RichText::new(none.as_ref()).small().color(cx.palette.weak)),
         };
     });
 }

@@ -2,52 +2,14 @@
 
 use super::{Cx, big_button, coloured, hint};
 use crate::engine::text::Lang;
-use crate::game::flow::Action;
-use crate::game::flow::Session;
+use crate::game::core::settings::{Mode, SCALE_MAX, SCALE_MIN, SettingsStore};
+use crate::game::core::{Action, Overlay};
 use crate::game::i18n;
-use crate::game::settings::{Mode, SCALE_MAX, SCALE_MIN, Settings, SettingsStore};
-use crate::game::ui::{Emit, UiSet, draw_view, on_screen};
+use crate::game::models::settings::SettingsView;
+use crate::game::ui::{UiSet, ViewEnv, on_overlay};
 use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
+use bevy_egui::EguiPrimaryContextPass;
 use bevy_egui::egui::{self, RichText};
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
-
-/// The settings screen's model.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SettingsView {
-    /// The current settings.
-    pub settings: Settings,
-    /// The settings file, when there is one.
-    pub file: Option<String>,
-    /// The file could not be read at start.
-    pub damaged: Option<String>,
-    /// The last save failed.
-    pub save_error: Option<String>,
-}
-
-impl SettingsView {
-    /// Builds the model.
-    pub fn new(settings: &Settings, store: &SettingsStore) -> SettingsView {
-        SettingsView {
-            settings: settings.clone(),
-            file: store.path.as_ref().map(|p| p.display().to_string()),
-            damaged: store.damaged.as_ref().map(ToString::to_string),
-            save_error: store.save_error.clone(),
-        }
-    }
-
-    /// The rows, top to bottom, each with what Enter does on it.
-    pub fn targets(&self) -> Vec<Action> {
-        vec![
-            Action::SetLang(self.settings.next_lang()),
-            Action::ScaleStep(-1),
-            Action::ScaleStep(1),
-            Action::ToggleContrast,
-            Action::ToggleMode,
-            Action::ToggleFullscreen,
-            Action::Back,
-        ]
-    }
-}
 
 /// Draws the settings.
 pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>) {
@@ -71,7 +33,7 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
                 let targets = vm.targets();
                 let mut button = |ui: &mut egui::Ui, i: usize, text: String| {
                     if big_button(ui, text, cx.focus == i, cx).clicked() {
-                        out.push(targets[i].clone());
+                        out.push(targets[i].action.clone());
                     }
                 };
                 let row = |ui: &mut egui::Ui, name: &str| {
@@ -81,14 +43,14 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
                     .num_columns(2)
                     .spacing([18.0, 14.0])
                     .show(ui, |ui| {
-                        row(ui, i18n::LANGUAGE.get(lang));
+                        row(ui, &i18n::LANGUAGE.get(lang));
                         let name = match lang {
                             Lang::Ru => "Русский → English",
                             Lang::En => "English → Русский",
                         };
                         button(ui, 0, name.to_string());
                         ui.end_row();
-                        row(ui, i18n::TEXT_SCALE.get(lang));
+                        row(ui, &i18n::TEXT_SCALE.get(lang));
                         ui.horizontal_wrapped(|ui| {
                             button(ui, 1, "A −".to_string());
                             ui.label(
@@ -97,17 +59,13 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
                                     .strong(),
                             );
                             button(ui, 2, "A +".to_string());
-                            hint(
-                                ui,
-                                &format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"),
-                                cx,
-                            );
+                            hint(ui, format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"), cx);
                         });
                         ui.end_row();
-                        row(ui, i18n::HIGH_CONTRAST.get(lang));
-                        button(ui, 3, on_off(s.high_contrast).to_string());
+                        row(ui, &i18n::HIGH_CONTRAST.get(lang));
+                        button(ui, 3, on_off(s.high_contrast));
                         ui.end_row();
-                        row(ui, i18n::MODE.get(lang));
+                        row(ui, &i18n::MODE.get(lang));
                         ui.horizontal_wrapped(|ui| {
                             let (name, note) = match s.mode {
                                 Mode::Coach => (i18n::COACH, i18n::COACH_NOTE),
@@ -117,7 +75,7 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
                             hint(ui, note.get(lang), cx);
                         });
                         ui.end_row();
-                        row(ui, i18n::FULLSCREEN.get(lang));
+                        row(ui, &i18n::FULLSCREEN.get(lang));
                         button(ui, 5, format!("{} (F11)", on_off(s.fullscreen)));
                         ui.end_row();
                     });
@@ -134,28 +92,22 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
                     ));
                 }
                 if let Some(f) = &vm.file {
-                    hint(ui, &format!("{}: {f}", i18n::SETTINGS_FILE.get(lang)), cx);
+                    hint(ui, format!("{}: {f}", i18n::SETTINGS_FILE.get(lang)), cx);
                 }
             });
     });
 }
 
-/// The settings screen's plugin: draws its view while the Settings screen is on.
+/// The settings' plugin: draws them over the whole window while they are open.
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         draw.in_set(UiSet::Screens)
-            .run_if(on_screen(crate::game::Screen::Settings)),
+            .run_if(on_overlay(Overlay::Settings)),
     );
 }
 
-fn draw(
-    mut contexts: EguiContexts,
-    settings: Res<Settings>,
-    store: Res<SettingsStore>,
-    session: Res<Session>,
-    mut emit: Emit,
-) -> Result {
-    let vm = SettingsView::new(&settings, &store);
-    draw_view(&mut contexts, &session, &settings, &mut emit, &vm, show)
+fn draw(mut env: ViewEnv, store: Res<SettingsStore>) -> Result {
+    let vm = SettingsView::new(&env.settings, &store);
+    env.draw(&vm, show)
 }

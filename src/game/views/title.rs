@@ -2,46 +2,12 @@
 
 use super::{Cx, big_button_sized, hint};
 use crate::engine::text::Lang;
-use crate::game::Screen;
-use crate::game::flow::Action;
-use crate::game::flow::Session;
-use crate::game::i18n;
-use crate::game::settings::Settings;
-use crate::game::ui::{Emit, UiSet, draw_view, on_screen};
-use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
+use crate::game::core::{Action, Screen};
+use crate::game::models::title::TitleView;
+use crate::game::ui::{UiSet, ViewEnv, on_screen};
+use bevy::prelude::{App, IntoScheduleConfigs, Result};
+use bevy_egui::EguiPrimaryContextPass;
 use bevy_egui::egui::{self, RichText};
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
-
-/// The title screen's model.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TitleView {
-    /// The interface language.
-    pub lang: Lang,
-}
-
-impl TitleView {
-    /// The model for `lang`.
-    pub fn new(lang: Lang) -> TitleView {
-        TitleView { lang }
-    }
-
-    /// The buttons, top to bottom.
-    pub fn targets(&self) -> Vec<Action> {
-        vec![
-            Action::Goto(Screen::Picker),
-            Action::Goto(Screen::Settings),
-            Action::Quit,
-        ]
-    }
-
-    fn label(&self, a: &Action) -> &'static str {
-        match a {
-            Action::Goto(Screen::Picker) => i18n::PLAY.get(self.lang),
-            Action::Goto(Screen::Settings) => i18n::SETTINGS.get(self.lang),
-            _ => i18n::QUIT.get(self.lang),
-        }
-    }
-}
 
 /// Draws the title screen.
 pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
@@ -56,24 +22,23 @@ pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
             } else {
                 (room * 0.12).clamp(8.0, 120.0)
             });
-            let name =
-                RichText::new(i18n::APP_NAME.get(lang)).size(if compact { 32.0 } else { 46.0 });
+            let name = RichText::new(&vm.name).size(if compact { 32.0 } else { 46.0 });
             ui.label(name.color(cx.palette.accent).strong());
             ui.add_space(6.0);
-            ui.label(RichText::new(i18n::TAGLINE.get(lang)).size(20.0));
+            ui.label(RichText::new(&vm.tagline).size(20.0));
             ui.add_space(if compact { 10.0 } else { 28.0 });
             let width = ui.available_width().min(360.0);
             let height = if compact { 44.0 } else { 52.0 };
             for (i, target) in vm.targets().iter().enumerate() {
                 let r = big_button_sized(
                     ui,
-                    vm.label(target),
+                    &target.label,
                     cx.focus == i,
                     cx,
                     egui::vec2(width, height),
                 );
                 if r.clicked() {
-                    out.push(target.clone());
+                    out.push(target.action.clone());
                 }
                 ui.add_space(4.0);
             }
@@ -96,7 +61,7 @@ pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
                 }
             });
             ui.add_space(12.0);
-            hint(ui, i18n::TITLE_HINT.get(lang), cx);
+            hint(ui, &vm.hint, cx);
         });
     });
 }
@@ -105,23 +70,11 @@ pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
 pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        draw.in_set(UiSet::Screens)
-            .run_if(on_screen(crate::game::Screen::Title)),
+        draw.in_set(UiSet::Screens).run_if(on_screen(Screen::Title)),
     );
 }
 
-fn draw(
-    mut contexts: EguiContexts,
-    settings: Res<Settings>,
-    session: Res<Session>,
-    mut emit: Emit,
-) -> Result {
-    draw_view(
-        &mut contexts,
-        &session,
-        &settings,
-        &mut emit,
-        &TitleView::new(settings.lang),
-        show,
-    )
+fn draw(mut env: ViewEnv) -> Result {
+    let vm = TitleView::new(env.settings.lang);
+    env.draw(&vm, show)
 }

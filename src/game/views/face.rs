@@ -3,55 +3,23 @@
 //! No art files: the face is a few shapes whose brows, eyes, mouth and colour follow the mood, so
 //! a trainer can see across a room how the conversation is going.
 
-use super::i18n;
-use super::theme::Palette;
+use crate::engine::model::Gender;
 use crate::engine::text::Lang;
+use crate::game::i18n;
+use crate::game::models::mood::Expression;
+use crate::game::theme::Palette;
 use bevy_egui::egui::{self, Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2, epaint};
 
-/// The five expressions, from the lowest mood to the highest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Expression {
-    /// Mood below 20.
-    Furious,
-    /// Mood 20–39.
-    Upset,
-    /// Mood 40–59.
-    Neutral,
-    /// Mood 60–79.
-    Calm,
-    /// Mood 80 and above.
-    Delighted,
-}
-
-impl Expression {
-    /// The expression for a mood of 0–100.
-    pub fn from_mood(mood: i32) -> Expression {
-        match mood {
-            i32::MIN..20 => Expression::Furious,
-            20..40 => Expression::Upset,
-            40..60 => Expression::Neutral,
-            60..80 => Expression::Calm,
-            _ => Expression::Delighted,
-        }
-    }
-
-    /// The word for it, as on the mood meter.
-    pub fn word(self, lang: Lang) -> &'static str {
-        i18n::MOODS[self as usize].get(lang)
-    }
-
-    /// The colour of the face and of the meter at this mood.
-    pub fn colour(self) -> Color32 {
-        match self {
-            Expression::Furious => Color32::from_rgb(226, 92, 72),
-            Expression::Upset => Color32::from_rgb(236, 156, 96),
-            Expression::Neutral => Color32::from_rgb(240, 204, 130),
-            Expression::Calm => Color32::from_rgb(196, 222, 140),
-            Expression::Delighted => Color32::from_rgb(130, 214, 130),
-        }
+/// The colour of the face and of the meter at this mood.
+pub fn colour(e: Expression) -> Color32 {
+    match e {
+        Expression::Furious => Color32::from_rgb(226, 92, 72),
+        Expression::Upset => Color32::from_rgb(236, 156, 96),
+        Expression::Neutral => Color32::from_rgb(240, 204, 130),
+        Expression::Calm => Color32::from_rgb(196, 222, 140),
+        Expression::Delighted => Color32::from_rgb(130, 214, 130),
     }
 }
-
 /// Draws the face in a square of `size` points.
 pub fn face(ui: &mut egui::Ui, mood: i32, size: f32) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
@@ -69,7 +37,7 @@ pub fn paint_face(painter: &egui::Painter, rect: Rect, mood: i32) {
     // -1 (furious) … +1 (delighted).
     let m = ((mood.clamp(0, 100) as f32) - 50.0) / 50.0;
 
-    painter.circle(c, r, e.colour(), Stroke::new((r * 0.05).max(1.0), ink));
+    painter.circle(c, r, colour(e), Stroke::new((r * 0.05).max(1.0), ink));
 
     // Eyes: narrowed when furious, wide and bright when delighted.
     let eye_y = c.y - r * 0.18;
@@ -131,9 +99,23 @@ pub fn paint_face(painter: &egui::Painter, rect: Rect, mood: i32) {
 }
 
 /// The mood meter: a bar from 0 to 100 in the mood's colour, with the word for the mood.
-pub fn mood_meter(ui: &mut egui::Ui, mood: i32, width: f32, lang: Lang, palette: &Palette) {
+pub fn mood_meter(
+    ui: &mut egui::Ui,
+    mood: i32,
+    width: f32,
+    lang: Lang,
+    gender: Gender,
+    palette: &Palette,
+) {
     let e = Expression::from_mood(mood);
-    ui.label(egui::RichText::new(format!("{}: {}", i18n::MOOD.get(lang), e.word(lang))).strong());
+    ui.label(
+        egui::RichText::new(format!(
+            "{}: {}",
+            i18n::MOOD.get(lang),
+            e.word(lang, gender)
+        ))
+        .strong(),
+    );
     let height = 16.0;
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
     let painter = ui.painter();
@@ -141,29 +123,11 @@ pub fn mood_meter(ui: &mut egui::Ui, mood: i32, width: f32, lang: Lang, palette:
     // A sliver stays visible at 0, so the colour still tells the mood.
     let filled = (rect.width() * (mood.clamp(0, 100) as f32) / 100.0).max(6.0);
     let bar = Rect::from_min_size(rect.min, Vec2::new(filled, height));
-    painter.rect_filled(bar, 4.0, e.colour());
+    painter.rect_filled(bar, 4.0, colour(e));
     painter.rect_stroke(
         rect,
         4.0,
         Stroke::new(palette.line * 0.75, palette.text),
         egui::StrokeKind::Inside,
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn expressions_follow_the_mood_in_five_bands() {
-        let got = [0, 19, 20, 39, 40, 59, 60, 79, 80, 100].map(Expression::from_mood);
-        use Expression::*;
-        assert_eq!(
-            got,
-            [
-                Furious, Furious, Upset, Upset, Neutral, Neutral, Calm, Calm, Delighted, Delighted
-            ]
-        );
-        assert_eq!(Expression::Upset.word(Lang::Ru), "расстроен");
-    }
 }

@@ -89,6 +89,11 @@ impl Settings {
     }
 }
 
+/// The settings as saved in the file. [`Settings`] is what this launch uses: launch options and keys
+/// such as L change only that, while the settings screen changes both and saves this one.
+#[derive(Resource, Debug, Clone, PartialEq, Eq, Default)]
+pub struct SavedSettings(pub Settings);
+
 /// Where settings are kept, and what happened when they were read.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct SettingsStore {
@@ -188,27 +193,7 @@ fn write_atomically(path: &Path, settings: &Settings, keep_old: bool) -> Result<
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        Update,
-        (save_on_change, apply_window_mode).in_set(GameSet::Apply),
-    );
-}
-
-/// Saves the settings whenever they change, but not for the value they were loaded with.
-fn save_on_change(
-    settings: Res<Settings>,
-    mut store: ResMut<SettingsStore>,
-    mut first: Local<bool>,
-) {
-    if !*first {
-        *first = true;
-        return;
-    }
-    if settings.is_changed()
-        && let Err(e) = store.save(&settings)
-    {
-        warn!("settings not saved: {e}");
-    }
+    app.add_systems(Update, apply_window_mode.in_set(GameSet::Apply));
 }
 
 /// Keeps the primary window's mode in step with the full-screen setting.

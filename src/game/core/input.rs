@@ -4,12 +4,12 @@
 //! - Presenter clickers send PageDown/Right/Space to advance and PageUp/Left to go back; B blanks
 //!   the screen.
 //! - Ctrl+ and Ctrl− change the text size; F11 toggles full screen; L switches the language.
+//!
+//! What a key activates comes from the screen's [`Targets`], the same list the view draws.
 
-use super::content::{Content, Progress};
-use super::flow::{Action, Session};
-use super::settings::{Settings, SettingsStore};
-use super::views::screen_targets;
-use super::{GameSet, Screen};
+use super::action::{Action, DialogueAction};
+use super::targets::{Focus, Targets};
+use super::{GameSet, Overlay, Presenter, Screen};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
@@ -20,14 +20,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, keyboard.in_set(GameSet::Input));
 }
 
-/// The resources the keyboard reads to know what is on screen.
+/// The states the keyboard reads to know what is on screen.
 #[derive(bevy::ecs::system::SystemParam)]
 pub struct ScreenData<'w> {
     screen: Res<'w, State<Screen>>,
-    content: Res<'w, Content>,
-    progress: Res<'w, Progress>,
-    settings: Res<'w, Settings>,
-    store: Res<'w, SettingsStore>,
+    overlay: Res<'w, State<Overlay>>,
+    presenter: Res<'w, State<Presenter>>,
+    targets: Res<'w, Targets>,
 }
 
 const DIGITS: [(KeyCode, KeyCode); 4] = [
@@ -44,7 +43,7 @@ fn keyboard(
     mut events: MessageReader<KeyboardInput>,
     keys: Option<Res<ButtonInput<KeyCode>>>,
     data: ScreenData,
-    mut session: ResMut<Session>,
+    mut focus: ResMut<Focus>,
     mut actions: MessageWriter<Action>,
 ) {
     let ctrl = keys.is_some_and(|k| k.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]));
@@ -55,7 +54,7 @@ fn keyboard(
             KeyCode::ArrowUp | KeyCode::ArrowDown | KeyCode::ArrowLeft | KeyCode::ArrowRight
         );
         if event.state == ButtonState::Pressed && (!event.repeat || arrow) {
-            on_key(event.key_code, ctrl, &data, &mut session, &mut actions);
+            on_key(event.key_code, ctrl, &data, &mut focus, &mut actions);
         }
     }
 }
@@ -65,7 +64,7 @@ fn on_key(
     code: KeyCode,
     ctrl: bool,
     data: &ScreenData,
-    session: &mut Session,
+    focus: &mut Focus,
     actions: &mut MessageWriter<Action>,
 ) {
     let any = |codes: &[KeyCode]| codes.contains(&code);
@@ -87,7 +86,7 @@ fn on_key(
         return;
     }
     if any(&[KeyCode::KeyL]) {
-        actions.write(Action::SetLang(data.settings.next_lang()));
+        actions.write(Action::SwitchLang);
         return;
     }
     if any(&[KeyCode::KeyB]) {
@@ -98,70 +97,67 @@ fn on_key(
         actions.write(Action::Back);
         return;
     }
-    if session.blank {
+    if *data.presenter.get() == Presenter::Blanked {
         // A blanked screen ignores everything but B and Esc, so a stray click changes nothing.
         return;
     }
 
     let screen = *data.screen.get();
-    let targets = screen_targets(
-        screen,
-        session,
-        &data.content,
-        &data.progress,
-        &data.settings,
-        &data.store,
-    );
+    let overlay = *data.overlay.get();
+    let targets = &data.targets;
     let n = targets.len();
-    if n > 0 && session.focus >= n {
-        session.focus = n - 1;
+    if n > 0 && focus.index >= n {
+        focus.index = n - 1;
     }
-    let move_focus = |session: &mut Session, by: isize| {
-        if n > 0 {
-            let i = session.focus.cast_signed() + by;
-            session.focus = i.rem_euclid(n.cast_signed()).cast_unsigned();
-            session.focus_moved = true;
-        }
-    };
-    let single_step = n == 1 && matches!(targets[0], Action::Continue | Action::ShowDebrief);
+    let single_step = n == 1
+        && matches!(
+            targets.action(0),
+            Some(Action::Dialogue(
+                DialogueAction::Continue | DialogueAction::ShowDebrief
+            ))
+        );
 
-    for (k, (digit, numpad)) in DIGITS.iter().enumerate() {
-        if any(&[*digit, *numpad])
-            && screen == Screen::Dialogue
-            && !session.confirm_abandon
-            && let Some(a @ Action::Choose(_)) = targets.get(k)
-        {
-            actions.write(a.clone());
+    if overlay == Overlay::None {
+        for (k, (digit, numpad)) in DIGITS.iter().enumerate() {
+            if any(&[*digit, *numpad])
+                && screen == Screen::Dialogue
+                && let Some(a @ Action::Dialogue(DialogueAction::Choose(_))) = targets.action(k)
+            {
+                actions.write(a.clone());
+                return;
+            }
+        }
+        if screen == Screen::Picker && any(&[KeyCode::KeyM]) {
+            actions.write(Action::ToggleMode);
             return;
         }
     }
-    if screen == Screen::Picker && any(&[KeyCode::KeyM]) {
-        actions.write(Action::ToggleMode);
-        return;
-    }
     if any(&[KeyCode::Enter, KeyCode::NumpadEnter]) {
-        if let Some(a) = targets.get(session.focus) {
+        if let Some(a) = targets.action(focus.index) {
             actions.write(a.clone());
         }
         return;
     }
+    let paging_tabs = screen == Screen::Debrief && overlay == Overlay::None;
     if any(&[KeyCode::ArrowUp]) {
-        move_focus(session, -1);
+        focus.step(-1, n);
     } else if any(&[KeyCode::ArrowDown]) {
-        move_focus(session, 1);
+        focus.step(1, n);
     } else if any(&[KeyCode::ArrowLeft, KeyCode::PageUp]) {
-        if screen == Screen::Debrief {
+        if paging_tabs {
             actions.write(Action::StepTab(-1));
         } else {
-            move_focus(session, -1);
+            focus.step(-1, n);
         }
     } else if any(&[KeyCode::ArrowRight, KeyCode::PageDown, KeyCode::Space]) {
-        if screen == Screen::Debrief {
+        if paging_tabs {
             actions.write(Action::StepTab(1));
-        } else if single_step && !session.confirm_abandon {
-            actions.write(targets[0].clone());
+        } else if single_step && overlay == Overlay::None {
+            if let Some(a) = targets.action(0) {
+                actions.write(a.clone());
+            }
         } else {
-            move_focus(session, 1);
+            focus.step(1, n);
         }
     }
 }

@@ -1,0 +1,194 @@
+//! The conversation activity: starting a run, replying, the coach's feedback, leaving, and the
+//! debrief at the end. It handles [`DialogueAction`]s and Esc on the dialogue screen.
+
+use crate::engine::debrief::{self, Debrief};
+use crate::engine::library::Loaded;
+use crate::engine::run::Run;
+use crate::game::core::content::{Content, Progress};
+use crate::game::core::settings::{Mode, Settings};
+use crate::game::core::{Action, DialogueAction, GameSet, Overlay, Presenter, Screen};
+use bevy::prelude::*;
+use std::sync::Arc;
+
+/// A conversation in progress.
+#[derive(Debug, Clone)]
+pub struct ActiveRun {
+    /// The engine's run.
+    pub run: Run,
+    /// The scenario as loaded, with its analysis, for the debrief. The run keeps it even if the
+    /// library is reloaded meanwhile.
+    pub loaded: Loaded,
+    /// Coach or exam, fixed for the whole run.
+    pub mode: Mode,
+    /// In coach mode, the reply just made, whose feedback is on screen: (node id, choice id).
+    pub feedback: Option<(String, String)>,
+}
+
+/// The conversation in progress and the debrief of the last one.
+#[derive(Resource, Debug, Default)]
+pub struct Conversation {
+    /// The run in progress.
+    pub active: Option<ActiveRun>,
+    /// The debrief of the last finished run.
+    pub debrief: Option<Arc<Debrief>>,
+    /// "Play again" found its scenario gone from the library: the debrief says so.
+    pub retry_missing: Option<String>,
+}
+
+/// Where run seeds come from: random, or fixed for tests and screenshots.
+#[derive(Resource, Debug, Clone, Copy, Default)]
+pub struct Seeds {
+    /// Every run uses this seed when set.
+    pub fixed: Option<u64>,
+}
+
+impl Seeds {
+    fn next(self) -> u64 {
+        self.fixed.unwrap_or_else(rand::random)
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Conversation>()
+        .init_resource::<Seeds>()
+        .add_systems(Update, apply_actions.in_set(GameSet::Apply));
+}
+
+/// Everything the conversation changes, gathered for [`apply`].
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct DialogueParams<'w> {
+    conv: ResMut<'w, Conversation>,
+    settings: Res<'w, Settings>,
+    progress: ResMut<'w, Progress>,
+    content: Res<'w, Content>,
+    seeds: Res<'w, Seeds>,
+    screen: Res<'w, State<Screen>>,
+    next_screen: ResMut<'w, NextState<Screen>>,
+    overlay: Res<'w, State<Overlay>>,
+    next_overlay: ResMut<'w, NextState<Overlay>>,
+    presenter: Res<'w, State<Presenter>>,
+}
+
+fn apply_actions(mut actions: MessageReader<Action>, mut p: DialogueParams) {
+    for action in actions.read() {
+        match action {
+            Action::Dialogue(a) => apply(a, &mut p),
+            Action::Back => back(&mut p),
+            _ => {}
+        }
+    }
+}
+
+/// Carries out one dialogue action.
+fn apply(action: &DialogueAction, p: &mut DialogueParams) {
+    match action {
+        DialogueAction::Start(id) => start(id, p),
+        DialogueAction::Retry => {
+            if let Some(id) = p.conv.debrief.as_ref().map(|d| d.scenario.clone()) {
+                if p.content.library.get(&id).is_some() {
+                    start(&id, p);
+                } else {
+                    p.conv.retry_missing = Some(id);
+                }
+            }
+        }
+        DialogueAction::Choose(id) => choose(id, p),
+        DialogueAction::Continue => {
+            if *p.overlay.get() != Overlay::None {
+                return;
+            }
+            if let Some(a) = &mut p.conv.active
+                && a.feedback.take().is_none()
+                && a.run.can_continue()
+            {
+                // `can_continue` said yes, so advancing cannot fail.
+                let _ = a.run.advance();
+            }
+        }
+        DialogueAction::ShowDebrief => show_debrief(p),
+        DialogueAction::Abandon => {
+            p.conv.active = None;
+            p.next_overlay.set(Overlay::None);
+            p.next_screen.set(Screen::Picker);
+        }
+    }
+}
+
+/// Esc in a conversation asks before leaving; after an ending (or with no run) it just leaves.
+fn back(p: &mut DialogueParams) {
+    if *p.screen.get() != Screen::Dialogue
+        || *p.overlay.get() != Overlay::None
+        || *p.presenter.get() == Presenter::Blanked
+    {
+        return;
+    }
+    if p.conv.active.is_some() {
+        p.next_overlay.set(Overlay::Leave);
+    } else {
+        p.next_screen.set(Screen::Picker);
+    }
+}
+
+fn start(id: &str, p: &mut DialogueParams) {
+    let Some(loaded) = p.content.library.get(id) else {
+        warn!("no playable scenario `{id}`");
+        return;
+    };
+    let run = Run::start(Arc::clone(&loaded.scenario), p.seeds.next());
+    p.conv.active = Some(ActiveRun {
+        run,
+        loaded: loaded.clone(),
+        mode: p.settings.mode,
+        feedback: None,
+    });
+    p.conv.retry_missing = None;
+    p.next_overlay.set(Overlay::None);
+    p.next_screen.set(Screen::Dialogue);
+}
+
+fn choose(id: &str, p: &mut DialogueParams) {
+    if *p.overlay.get() != Overlay::None {
+        return;
+    }
+    let Some(a) = &mut p.conv.active else {
+        return;
+    };
+    if a.feedback.is_some() {
+        return;
+    }
+    let node = a.run.state().node.clone();
+    match a.run.choose(id) {
+        Ok(()) => {
+            if a.mode == Mode::Coach {
+                a.feedback = Some((node, id.to_string()));
+            }
+        }
+        // A stale click (a choice no longer offered) is ignored, never a crash.
+        Err(e) => warn!("choice `{id}` ignored: {e}"),
+    }
+}
+
+fn show_debrief(p: &mut DialogueParams) {
+    let Some(a) = &p.conv.active else {
+        return;
+    };
+    if a.feedback.is_some() {
+        return;
+    }
+    let Some(outcome) = a.run.outcome() else {
+        return;
+    };
+    let scenario = Arc::clone(a.run.scenario());
+    let earlier = p
+        .progress
+        .endings
+        .get(&scenario.id)
+        .cloned()
+        .unwrap_or_default();
+    let d = debrief::build(&a.loaded, &outcome, &p.content.library.all(), &earlier);
+    p.progress
+        .record(&scenario.id, d.score.overall, &outcome.ending);
+    p.conv.debrief = Some(Arc::new(d));
+    p.conv.active = None;
+    p.next_screen.set(Screen::Debrief);
+}

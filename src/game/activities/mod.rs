@@ -1,0 +1,11 @@
+//! The activities a player can take part in. Each has its own plugin, resources and actions; the
+//! conversation with a Client is the first. (The quiz and the team session join here.)
+
+pub mod dialogue;
+
+use bevy::prelude::*;
+
+/// Every activity's plugin.
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins(dialogue::plugin);
+}

@@ -1,0 +1,120 @@
+//! The game core: screens and overlays as Bevy states, the actions that change them, the library,
+//! the settings and the keyboard. No egui here: the headless tests drive this layer alone.
+//!
+//! Layers point one way: [`crate::engine`] ← core ← [`super::models`] (view models, no egui) ←
+//! [`super::views`] (egui). Activities ([`super::activities`]) sit beside the core and handle their
+//! own actions.
+
+pub mod action;
+pub mod content;
+pub mod input;
+pub mod settings;
+pub mod shell;
+pub mod targets;
+
+pub use action::{Action, DialogueAction};
+pub use targets::{Focus, Target, Targets};
+
+use bevy::prelude::*;
+
+/// The screens of the game. Settings and the confirmation questions are [`Overlay`]s on top of one.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    /// The product name with Play, Settings and Quit.
+    #[default]
+    Title,
+    /// The scenario cards.
+    Picker,
+    /// A conversation in progress.
+    Dialogue,
+    /// The results of the last run.
+    Debrief,
+}
+
+/// What covers the current screen. Closing an overlay returns to the screen underneath, so Settings
+/// always knows where it came from.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Overlay {
+    /// Nothing: the screen itself has the keys.
+    #[default]
+    None,
+    /// Language, text size, contrast, mode and full screen.
+    Settings,
+    /// "Leave this conversation?", asked after Esc in a conversation.
+    Leave,
+    /// "Quit the game?", asked before closing the window.
+    Quit,
+}
+
+/// The presenter can blank the projector (B) and bring it back.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Presenter {
+    /// The screen is shown.
+    #[default]
+    Shown,
+    /// The screen is black; only B and Esc do anything.
+    Blanked,
+}
+
+/// The debrief's tabs; presenters page through them. It exists only while the debrief is on screen
+/// and starts on the summary each time.
+#[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[source(Screen = Screen::Debrief)]
+pub enum DebriefTab {
+    /// Score, ending, endings found, what to work on.
+    #[default]
+    Summary,
+    /// A bar per principle.
+    Principles,
+    /// Every reply with the better option.
+    Decisions,
+}
+
+impl DebriefTab {
+    /// The tabs in order.
+    pub const ALL: [DebriefTab; 3] = [
+        DebriefTab::Summary,
+        DebriefTab::Principles,
+        DebriefTab::Decisions,
+    ];
+
+    /// The tab `by` places further, stopping at the first and the last.
+    pub fn step(self, by: i32) -> DebriefTab {
+        let i = Self::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        let next = i
+            .saturating_add_signed(by as isize)
+            .min(Self::ALL.len() - 1);
+        Self::ALL[next]
+    }
+}
+
+/// The order of the game's own systems within a frame: the screen's targets are listed, keys
+/// become actions, then actions are applied, so the views of the same frame already show the result.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GameSet {
+    /// The current screen lists what can be activated on it.
+    Targets,
+    /// Keyboard and file changes turn into actions.
+    Input,
+    /// Actions change the session, the settings and the screen.
+    Apply,
+}
+
+/// States, sets, resources and the shell's rules; the activities and the models add their own.
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .init_state::<Overlay>()
+        .init_state::<Presenter>()
+        .add_sub_state::<DebriefTab>()
+        .configure_sets(
+            Update,
+            (GameSet::Targets, GameSet::Input, GameSet::Apply).chain(),
+        )
+        .add_plugins((
+            targets::plugin,
+            content::plugin,
+            settings::plugin,
+            shell::plugin,
+            input::plugin,
+        ));
+}

@@ -1,0 +1,167 @@
+//! The shell's rules: screens, overlays, settings, the presenter's blank screen and the debrief's
+//! tabs. Activities (a conversation, later a quiz or a team session) handle their own actions.
+
+use super::action::Action;
+use super::settings::{Mode, SavedSettings, Settings, SettingsStore};
+use super::targets::Focus;
+use super::{DebriefTab, GameSet, Overlay, Presenter, Screen};
+use bevy::prelude::*;
+
+pub(super) fn plugin(app: &mut App) {
+    // Registered here too, so the flow also runs in headless apps without a window plugin.
+    app.add_message::<bevy::window::RequestRedraw>()
+        .add_message::<Action>()
+        .add_systems(Update, apply_actions.in_set(GameSet::Apply))
+        .add_systems(StateTransition, reset_focus_on_change);
+}
+
+/// A new screen, overlay or tab starts with the highlight on its first item and scrolled to its
+/// top. (The picker then moves the highlight to its recommended card.)
+fn reset_focus_on_change(
+    mut screens: MessageReader<StateTransitionEvent<Screen>>,
+    mut overlays: MessageReader<StateTransitionEvent<Overlay>>,
+    mut tabs: MessageReader<StateTransitionEvent<DebriefTab>>,
+    mut focus: ResMut<Focus>,
+) {
+    let changed = screens.read().any(|t| t.entered != t.exited)
+        | overlays.read().any(|t| t.entered != t.exited)
+        | tabs.read().any(|t| t.entered != t.exited);
+    if changed {
+        *focus = Focus {
+            index: 0,
+            moved: false,
+            reset_scroll: true,
+        };
+    }
+}
+
+/// Everything the shell changes, gathered for [`apply`].
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct ShellParams<'w> {
+    settings: ResMut<'w, Settings>,
+    saved: ResMut<'w, SavedSettings>,
+    store: ResMut<'w, SettingsStore>,
+    screen: Res<'w, State<Screen>>,
+    next_screen: ResMut<'w, NextState<Screen>>,
+    overlay: Res<'w, State<Overlay>>,
+    next_overlay: ResMut<'w, NextState<Overlay>>,
+    presenter: Res<'w, State<Presenter>>,
+    next_presenter: ResMut<'w, NextState<Presenter>>,
+    tab: Option<Res<'w, State<DebriefTab>>>,
+    next_tab: ResMut<'w, NextState<DebriefTab>>,
+    exit: MessageWriter<'w, AppExit>,
+}
+
+fn apply_actions(
+    mut actions: MessageReader<Action>,
+    mut p: ShellParams,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    let mut any = false;
+    for action in actions.read() {
+        apply(action, &mut p);
+        any = true;
+    }
+    if any {
+        // A screen change lands in the next frame; in reactive mode nothing else would ask for it.
+        redraw.write(bevy::window::RequestRedraw);
+    }
+}
+
+/// Carries out one general action; activity actions are left to their plugins.
+fn apply(action: &Action, p: &mut ShellParams) {
+    let overlay = *p.overlay.get();
+    match action {
+        Action::Goto(to) => {
+            p.next_overlay.set(Overlay::None);
+            p.next_screen.set(*to);
+        }
+        Action::OpenSettings => p.next_overlay.set(Overlay::Settings),
+        Action::Back => back(p),
+        Action::Quit => p.next_overlay.set(Overlay::Quit),
+        Action::ConfirmQuit => {
+            p.exit.write(AppExit::Success);
+        }
+        Action::Stay => {
+            if matches!(overlay, Overlay::Leave | Overlay::Quit) {
+                p.next_overlay.set(Overlay::None);
+            }
+        }
+        Action::SetLang(l) => change(p, |s| s.lang = *l),
+        Action::SwitchLang => {
+            let l = p.settings.next_lang();
+            change(p, |s| s.lang = l);
+        }
+        Action::ScaleStep(by) => change(p, |s| s.step_scale(*by)),
+        Action::ToggleContrast => change(p, |s| s.high_contrast = !s.high_contrast),
+        Action::SetMode(m) => change(p, |s| s.mode = *m),
+        Action::ToggleMode => change(p, |s| {
+            s.mode = match s.mode {
+                Mode::Coach => Mode::Exam,
+                Mode::Exam => Mode::Coach,
+            }
+        }),
+        Action::ToggleFullscreen => change(p, |s| s.fullscreen = !s.fullscreen),
+        Action::Tab(t) => p.next_tab.set(*t),
+        Action::StepTab(by) => {
+            if let Some(tab) = &p.tab {
+                p.next_tab.set(tab.get().step(*by));
+            }
+        }
+        Action::ToggleBlank => p.next_presenter.set(match p.presenter.get() {
+            Presenter::Shown => Presenter::Blanked,
+            Presenter::Blanked => Presenter::Shown,
+        }),
+        Action::Dialogue(_) => {}
+    }
+}
+
+/// Changes a setting for this launch; on the settings screen the change is also saved.
+///
+/// Keys used elsewhere (L, Ctrl±, M) and launch options such as `--lang` never reach the file, so
+/// on a shared training PC one trainer's projector set-up does not become the next person's.
+fn change(p: &mut ShellParams, f: impl Fn(&mut Settings)) {
+    let before = p.settings.clone();
+    f(&mut p.settings);
+    if *p.overlay.get() == Overlay::Settings {
+        // Only the field the player changed reaches the file; a launch option for another field
+        // (say `--text-scale 150`) stays out of it.
+        let (now, saved) = (&*p.settings, &mut p.saved.0);
+        if now.lang != before.lang {
+            saved.lang = now.lang;
+        }
+        if now.text_scale != before.text_scale {
+            saved.text_scale = now.text_scale;
+        }
+        if now.high_contrast != before.high_contrast {
+            saved.high_contrast = now.high_contrast;
+        }
+        if now.mode != before.mode {
+            saved.mode = now.mode;
+        }
+        if now.fullscreen != before.fullscreen {
+            saved.fullscreen = now.fullscreen;
+        }
+        if let Err(e) = p.store.save(&p.saved.0) {
+            warn!("settings not saved: {e}");
+        }
+    }
+}
+
+/// Esc: show a blanked screen, close an overlay, or go one screen back. In a conversation the
+/// dialogue activity asks before leaving.
+fn back(p: &mut ShellParams) {
+    if *p.presenter.get() == Presenter::Blanked {
+        p.next_presenter.set(Presenter::Shown);
+        return;
+    }
+    if *p.overlay.get() != Overlay::None {
+        p.next_overlay.set(Overlay::None);
+        return;
+    }
+    match p.screen.get() {
+        Screen::Title | Screen::Dialogue => {}
+        Screen::Picker => p.next_screen.set(Screen::Title),
+        Screen::Debrief => p.next_screen.set(Screen::Picker),
+    }
+}

@@ -1,0 +1,148 @@
+//! View models: plain data built from the game core for each screen, with the screen's targets.
+//! No egui here, so the headless tests read exactly what a player would see.
+//!
+//! Every frame, [`refresh_targets`] lists the targets of what is on screen (an overlay, or else the
+//! screen itself) into [`Targets`], which the keyboard reads and the views draw.
+
+pub mod debrief;
+pub mod dialogue;
+pub mod mood;
+pub mod picker;
+pub mod question;
+pub mod settings;
+pub mod title;
+
+use crate::engine::model::Catalog;
+use crate::engine::text::Lang;
+use crate::game::activities::dialogue::Conversation;
+use crate::game::core::content::{Content, Progress};
+use crate::game::core::settings::{Settings, SettingsStore};
+use crate::game::core::{DebriefTab, Focus, GameSet, Overlay, Screen, Target, Targets};
+use bevy::prelude::*;
+use std::collections::BTreeMap;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, refresh_targets.in_set(GameSet::Targets));
+}
+
+/// What the models read to list the current targets.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct ModelData<'w> {
+    /// The screen.
+    pub screen: Res<'w, State<Screen>>,
+    /// The overlay on it.
+    pub overlay: Res<'w, State<Overlay>>,
+    /// The debrief's tab, while the debrief is on.
+    pub tab: Option<Res<'w, State<DebriefTab>>>,
+    /// The conversation and the last debrief.
+    pub conversation: Res<'w, Conversation>,
+    /// The library.
+    pub content: Res<'w, Content>,
+    /// This session's progress.
+    pub progress: Res<'w, Progress>,
+    /// The settings in use.
+    pub settings: Res<'w, Settings>,
+    /// Where they are saved.
+    pub store: Res<'w, SettingsStore>,
+}
+
+/// The targets of what is on screen now, and where the highlight starts on it.
+pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
+    let lang = d.settings.lang;
+    match d.overlay.get() {
+        Overlay::Settings => {
+            return (
+                settings::SettingsView::new(&d.settings, &d.store).targets(),
+                0,
+            );
+        }
+        Overlay::Leave => return (question::QuestionView::leave(lang).targets(), 0),
+        Overlay::Quit => return (question::QuestionView::quit(lang).targets(), 0),
+        Overlay::None => {}
+    }
+    match d.screen.get() {
+        Screen::Title => (title::TitleView::new(lang).targets(), 0),
+        Screen::Picker => (
+            picker::PickerView::new(&d.content, &d.progress, &d.settings).targets(),
+            picker::PickerView::initial_focus(&d.content.library, &d.progress),
+        ),
+        Screen::Dialogue => (
+            d.conversation
+                .active
+                .as_ref()
+                .map(|a| dialogue::DialogueView::new(a, &d.content.library, lang).targets())
+                .unwrap_or_default(),
+            0,
+        ),
+        Screen::Debrief => (
+            d.conversation
+                .debrief
+                .as_ref()
+                .map(|db| {
+                    debrief::DebriefView::new(
+                        db,
+                        &d.content.library,
+                        lang,
+                        d.tab.as_ref().map(|t| *t.get()).unwrap_or_default(),
+                        d.conversation.retry_missing.is_some(),
+                    )
+                    .targets()
+                })
+                .unwrap_or_default(),
+            0,
+        ),
+    }
+}
+
+/// Lists the current targets. When the actions on screen change (a new screen, new replies), the
+/// highlight goes to where that screen starts it; a change of labels alone (a language switch)
+/// keeps it where it is.
+pub fn refresh_targets(data: ModelData, mut targets: ResMut<Targets>, mut focus: ResMut<Focus>) {
+    let (list, initial) = current_targets(&data);
+    let same_actions = targets.0.len() == list.len()
+        && targets
+            .0
+            .iter()
+            .zip(&list)
+            .all(|(a, b)| a.action == b.action);
+    if !same_actions {
+        focus.index = initial.min(list.len().saturating_sub(1));
+        // A picker that starts on its recommended card scrolls it into sight.
+        focus.moved = initial > 0;
+    }
+    if targets.0 != list {
+        targets.0 = list;
+    }
+}
+
+/// A principle moved by a reply, as the coach and the debrief show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// The principle's title.
+    pub principle: String,
+    /// Points the reply earned for it (negative when broken).
+    pub points: i32,
+}
+
+/// The principles a reply's scores move, with their titles; principles it leaves at 0 are left out.
+pub fn marks(scores: &BTreeMap<String, i32>, catalog: &Catalog, lang: Lang) -> Vec<Mark> {
+    scores
+        .iter()
+        .filter(|(_, p)| **p != 0)
+        .map(|(id, p)| Mark {
+            principle: catalog.principle_title(id, lang),
+            points: *p,
+        })
+        .collect()
+}
+
+/// A reply in the quotation marks of its language, unless it already has some.
+pub fn quoted(text: &str, lang: Lang) -> String {
+    if text.starts_with(['«', '“', '"', '„']) {
+        return text.to_string();
+    }
+    match lang {
+        Lang::Ru => format!("«{text}»"),
+        Lang::En => format!("“{text}”"),
+    }
+}
