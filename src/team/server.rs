@@ -8,6 +8,17 @@
 //! are commands from the host and are never reachable over the network. Every route sits under a
 //! random room code; bodies, nicknames, request rates and the number of participants are bounded,
 //! and every bad request gets a 4xx answer while the session goes on.
+//!
+//! How the host uses it (see `examples/team_demo.rs` for a runnable host):
+//! 1. list [`addresses`] for the trainer, then [`TeamServer::start`] with a [`ServerConfig`] and a
+//!    wake closure; show [`TeamServer::url`] as a QR code and [`TeamServer::code`] big;
+//! 2. keep a [`Room`] with the same teams and cap; on every wake, drain [`TeamServer::events`] and
+//!    [`Event::apply`] each one to that room (it is the authority for counts and points);
+//! 3. for each decision or quiz question: `room.open(..)`, then [`Command::Open`] with the same number;
+//!    call `room.tick(elapsed)` each frame of the countdown and send [`Command::Close`] when it closes
+//!    (or on the clicker: `room.close(..)` and the same command); `room.reveal()` and
+//!    [`Command::Reveal`] with its result; [`Command::Remove`] mirrors `room.remove(..)`;
+//! 4. drop the server, or [`TeamServer::end`], when the session ends.
 
 use crate::engine::text::{Lang, Text};
 use crate::team::page;
