@@ -1,0 +1,8 @@
+//! Team sessions: a room of people voting from their phones while the projector shows the game.
+//!
+//! `room` holds the rules (participants, teams, votes, reveal, quiz points) with no network, so the
+//! game can also run a session from the trainer's keyboard alone. `server` is the phone web server
+//! that feeds the same rules from HTTP, and `page` renders the phone page.
+pub mod page;
+pub mod room;
+pub mod server;
