@@ -176,7 +176,10 @@ fn on_key(
         } else if paging_tabs {
             actions.write(Action::StepTab(1));
         } else if single_step && overlay == Overlay::None {
-            if let Some(a) = targets.action(0) {
+            if !scroll.at_bottom {
+                // The coach's comment is longer than the screen: show the rest before going on.
+                scroll.request += 1;
+            } else if let Some(a) = targets.action(0) {
                 actions.write(a.clone());
             }
         } else if any(&[KeyCode::PageDown]) && !scroll.at_bottom && focus.index + 1 >= n {

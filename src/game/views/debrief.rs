@@ -1,7 +1,9 @@
 //! The debrief: score and grade, the ending, a bar per principle, every reply with the better option,
 //! the endings found and what to work on next. Three tabs, so a presenter can page through them.
 
-use super::{Cx, big_button, card_frame, coloured, face, hint, paged, percent_bar, quoted};
+use super::{
+    Cx, big_button, card_frame, coloured, face, hint, paged, percent_bar, quoted, small_button,
+};
 use crate::engine::text::Lang;
 use crate::game::activities::dialogue::Conversation;
 use crate::game::core::content::Content;
@@ -16,22 +18,27 @@ use bevy_egui::egui::{self, RichText};
 /// Draws the debrief.
 pub fn show(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>) {
     let lang = vm.lang;
+    // The presenter layout gives the content as much of a small screen as it can: the title and
+    // the tabs share a row, and the buttons are smaller.
+    let compact = cx.presenter || ui.available_height() < 450.0;
     egui::Panel::top("debrief_top").show(ui, |ui| {
-        ui.add_space(4.0);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!("{}: {}", i18n::DEBRIEF.get(lang), vm.title))
-                    .size(24.0)
-                    .strong(),
-            );
-        });
+        ui.add_space(if compact { 2.0 } else { 4.0 });
+        if !compact {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("{}: {}", i18n::DEBRIEF.get(lang), vm.title))
+                        .size(24.0)
+                        .strong(),
+                );
+            });
+        }
         ui.horizontal_wrapped(|ui| {
             for (tab, name) in DebriefTab::ALL.iter().zip([
                 i18n::TAB_SUMMARY,
                 i18n::TAB_PRINCIPLES,
                 i18n::TAB_DECISIONS,
             ]) {
-                let text = RichText::new(name.get(lang)).size(20.0);
+                let text = RichText::new(name.get(lang)).size(if compact { 16.0 } else { 20.0 });
                 if ui
                     .add(egui::Button::selectable(vm.tab == *tab, text))
                     .clicked()
@@ -50,7 +57,12 @@ pub fn show(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>)
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
             for (i, t) in vm.targets().iter().take(3).enumerate() {
-                if big_button(ui, &t.label, cx.focus == i, cx).clicked() {
+                let clicked = if compact {
+                    small_button(ui, &t.label, cx.focus == i, cx).clicked()
+                } else {
+                    big_button(ui, &t.label, cx.focus == i, cx).clicked()
+                };
+                if clicked {
                     out.push(t.action.clone());
                 }
             }

@@ -58,6 +58,27 @@ pub fn big_button(
     big_button_sized(ui, text, focused, cx, egui::vec2(0.0, 44.0))
 }
 
+/// A smaller button for the presenter layout, with the same keyboard highlight.
+pub fn small_button(
+    ui: &mut egui::Ui,
+    text: impl Into<String>,
+    focused: bool,
+    cx: &Cx,
+) -> egui::Response {
+    let mut button = egui::Button::new(RichText::new(text.into()).size(15.0));
+    if focused {
+        button = button.stroke(Stroke::new(cx.palette.line + 1.5, cx.palette.focus));
+    }
+    let response = ui.add(button);
+    if focused {
+        if cx.focus_moved {
+            response.scroll_to_me(None);
+        }
+        note_focus_visible(ui, &response);
+    }
+    response
+}
+
 /// A large button with a minimum size.
 pub fn big_button_sized(
     ui: &mut egui::Ui,

@@ -36,44 +36,50 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
             let row = |ui: &mut egui::Ui, name: &str| {
                 ui.label(RichText::new(format!("{name}:")).size(21.0).strong());
             };
-            egui::Grid::new("settings_grid")
-                .num_columns(2)
-                .spacing([18.0, 14.0])
-                .show(ui, |ui| {
-                    row(ui, &i18n::LANGUAGE.get(lang));
-                    button(ui, 0, i18n::LANGUAGE_SWITCH.get(lang));
-                    ui.end_row();
-                    row(ui, &i18n::TEXT_SCALE.get(lang));
-                    ui.horizontal_wrapped(|ui| {
-                        button(ui, 1, "A −".to_string());
-                        ui.label(
-                            RichText::new(format!("{}%", s.text_scale))
-                                .size(22.0)
-                                .strong(),
-                        );
-                        button(ui, 2, "A +".to_string());
-                        hint(ui, format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"), cx);
-                    });
-                    ui.end_row();
-                    row(ui, &i18n::HIGH_CONTRAST.get(lang));
-                    button(ui, 3, on_off(s.high_contrast));
-                    ui.end_row();
-                    row(ui, &i18n::MODE.get(lang));
-                    ui.horizontal_wrapped(|ui| {
-                        let (name, note) = match s.mode {
-                            Mode::Coach => (i18n::COACH, i18n::COACH_NOTE),
-                            Mode::Exam => (i18n::EXAM, i18n::EXAM_NOTE),
-                        };
-                        button(ui, 4, name.get(lang).to_string());
-                        hint(ui, note.get(lang), cx);
-                    });
-                    ui.end_row();
-                    row(ui, &i18n::FULLSCREEN.get(lang));
-                    button(ui, 5, format!("{} (F11)", on_off(s.fullscreen)));
-                    ui.end_row();
+            // One row per setting, wrapping at large text sizes; a hint goes under its buttons
+            // and never over the next row.
+            let setting = |ui: &mut egui::Ui, name: &str, add: &mut dyn FnMut(&mut egui::Ui)| {
+                ui.horizontal_wrapped(|ui| {
+                    row(ui, name);
+                    add(ui);
                 });
-            ui.add_space(10.0);
-            button(ui, 6, format!("← {}", i18n::BACK.get(lang)));
+                ui.add_space(12.0);
+            };
+            setting(ui, &i18n::LANGUAGE.get(lang), &mut |ui| {
+                button(ui, 0, i18n::LANGUAGE_SWITCH.get(lang));
+            });
+            setting(ui, &i18n::TEXT_SCALE.get(lang), &mut |ui| {
+                button(ui, 1, "A −".to_string());
+                ui.label(
+                    RichText::new(format!("{}%", s.text_scale))
+                        .size(22.0)
+                        .strong(),
+                );
+                button(ui, 2, "A +".to_string());
+            });
+            hint(ui, format!("{SCALE_MIN}–{SCALE_MAX}%, Ctrl + / Ctrl −"), cx);
+            ui.add_space(12.0);
+            setting(ui, &i18n::HIGH_CONTRAST.get(lang), &mut |ui| {
+                button(ui, 3, on_off(s.high_contrast));
+            });
+            let (name, note) = match s.mode {
+                Mode::Coach => (i18n::COACH, i18n::COACH_NOTE),
+                Mode::Exam => (i18n::EXAM, i18n::EXAM_NOTE),
+            };
+            setting(ui, &i18n::MODE.get(lang), &mut |ui| {
+                button(ui, 4, name.get(lang));
+            });
+            hint(ui, note.get(lang), cx);
+            ui.add_space(12.0);
+            setting(ui, &i18n::FULLSCREEN.get(lang), &mut |ui| {
+                button(ui, 5, format!("{} (F11)", on_off(s.fullscreen)));
+            });
+            setting(ui, &i18n::PRESENTER.get(lang), &mut |ui| {
+                button(ui, 6, on_off(s.presenter));
+            });
+            hint(ui, i18n::PRESENTER_NOTE.get(lang), cx);
+            ui.add_space(16.0);
+            button(ui, 7, format!("← {}", i18n::BACK.get(lang)));
             ui.add_space(10.0);
             if vm.damaged.is_some() {
                 ui.label(coloured(i18n::SETTINGS_DAMAGED.get(lang), cx.palette.bad));
