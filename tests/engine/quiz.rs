@@ -494,14 +494,3 @@ fn a_broken_quiz_is_reported_by_check_and_leaves_the_scenarios_playable() {
     let text = String::from_utf8_lossy(&out);
     assert!(text.contains("quiz.ron:"), "{text}");
 }
-
-#[test]
-#[ignore = "prints figures"]
-fn print_pool() {
-    println!("{:?}", POOL.counts());
-    let mut reasons = std::collections::BTreeMap::new();
-    for s in &POOL.skipped {
-        *reasons.entry((s.kind, s.reason)).or_insert(0) += 1;
-    }
-    println!("{reasons:#?}");
-}
