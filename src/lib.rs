@@ -6,3 +6,4 @@ pub mod engine;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod i18n;
+pub mod quiz_text;

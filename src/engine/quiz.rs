@@ -97,6 +97,18 @@ impl Kind {
         }
     }
 
+    /// The Fluent id of the kind's short name (`quiz-kind-…`), for reports.
+    pub fn name_id(self) -> &'static str {
+        match self {
+            Kind::Upholds => "quiz-kind-upholds",
+            Kind::Breaks => "quiz-kind-breaks",
+            Kind::BestReply => "quiz-kind-best",
+            Kind::TrueFalse => "quiz-kind-tf",
+            Kind::Order => "quiz-kind-order",
+            Kind::Written => "quiz-kind-written",
+        }
+    }
+
     /// A short stable name, used in ids and reports.
     pub fn code(self) -> &'static str {
         match self {

@@ -494,3 +494,70 @@ fn a_broken_quiz_is_reported_by_check_and_leaves_the_scenarios_playable() {
     let text = String::from_utf8_lossy(&out);
     assert!(text.contains("quiz.ron:"), "{text}");
 }
+
+#[test]
+fn every_message_the_quiz_names_exists_in_both_languages() {
+    let mut ids: Vec<&str> = vec![client_first::engine::quiz::TF_STATEMENT_ID];
+    for k in Kind::ALL {
+        ids.extend([k.prompt_id(), k.name_id()]);
+    }
+    for r in [
+        SkipReason::AmbiguousMax,
+        SkipReason::NotEnoughDistractors,
+        SkipReason::Tie,
+        SkipReason::SmallMargin,
+        SkipReason::TooFewReplies,
+        SkipReason::DependsOnPath,
+        SkipReason::Unreachable,
+        SkipReason::DuplicateOptions,
+    ] {
+        ids.push(r.message_id());
+    }
+    for id in ids {
+        for lang in Lang::ALL {
+            assert!(client_first::i18n::has(lang, id), "{id} missing in {lang}");
+        }
+    }
+    let stmt = client_first::i18n::tra(
+        Lang::Ru,
+        client_first::engine::quiz::TF_STATEMENT_ID,
+        &client_first::i18n::Args::new().str("principle", "Верьте Клиенту"),
+    );
+    assert_eq!(stmt, "Этот ответ соблюдает принцип «Верьте Клиенту».");
+    let pts = |n: f64| {
+        client_first::i18n::tra(
+            Lang::Ru,
+            "quiz-results-points",
+            &client_first::i18n::Args::new().num("n", n),
+        )
+    };
+    assert_eq!(
+        [pts(1.0), pts(2.0), pts(5.0), pts(21.0), pts(1100.0)],
+        ["1 балл", "2 балла", "5 баллов", "21 балл", "1100 баллов"]
+    );
+}
+
+#[test]
+fn check_prints_the_quiz_yield_per_scenario() {
+    let mut out = Vec::new();
+    let code = client_first::cli::check(&[], client_first::cli::Format::Text, &mut out);
+    let text = String::from_utf8_lossy(&out);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("Quiz: questions made from each scenario"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("Hand-written questions: {}", LIB.quiz.len())));
+    for l in &LIB.scenarios {
+        assert!(
+            text.contains(&format!("  {}: ", l.scenario.id)),
+            "{}",
+            l.scenario.id
+        );
+    }
+    let total: usize = POOL.counts().values().sum();
+    assert!(
+        text.contains(&format!("Question pool: {total} (")),
+        "{text}"
+    );
+}
