@@ -317,8 +317,31 @@ impl Pool {
     /// Builds the whole pool from a loaded library (its scenarios and its `quiz.ron`).
     pub fn build(lib: &Library) -> Pool {
         let mut pool = Pool::default();
-        for l in &lib.scenarios {
-            generate(&l.scenario, &l.analysis, &lib.catalog, &mut pool);
+        // Scenarios are independent: generate them on every core, then join in library order.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = lib.scenarios.len().div_ceil(threads.max(1)).max(1);
+        let parts: Vec<Pool> = std::thread::scope(|scope| {
+            let handles: Vec<_> = lib
+                .scenarios
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut p = Pool::default();
+                        for l in part {
+                            generate(&l.scenario, &l.analysis, &lib.catalog, &mut p);
+                        }
+                        p
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for p in parts {
+            pool.questions.extend(p.questions);
+            pool.skipped.extend(p.skipped);
         }
         for w in &lib.quiz {
             pool.questions.push(w.to_question(&lib.catalog, &lib.cases));
@@ -849,7 +872,7 @@ fn strongest(c: &Choice, sign: i32) -> Result<Option<&str>, SkipReason> {
 /// Distinct run states at each decision node, shortest route first, at most [`ARRIVALS`] per node.
 fn arrivals(s: &Scenario) -> HashMap<&str, Vec<State>> {
     let mut out: HashMap<&str, Vec<State>> = HashMap::new();
-    let mut seen: BTreeSet<State> = BTreeSet::new();
+    let mut seen: std::collections::HashSet<State> = std::collections::HashSet::new();
     let mut queue = VecDeque::from([State::initial(s)]);
     let mut visits: HashMap<String, usize> = HashMap::new();
     let budget = s.nodes.len() * ARRIVALS * 8 + 64;
@@ -936,6 +959,7 @@ pub fn generate(s: &Scenario, analysis: &Analysis, catalog: &Catalog, pool: &mut
 
         // Per reply: which principle it upholds / breaks, and true/false.
         for c in cs {
+            let (said, feedback) = (fill(s, c.spoken()), fill(s, &c.feedback));
             for (kind, sign) in [(Kind::Upholds, 1), (Kind::Breaks, -1)] {
                 let id = format!("{}/{}/{}/{}", s.id, node.id, c.id, kind.code());
                 let answer = match strongest(c, sign) {
@@ -951,7 +975,7 @@ pub fn generate(s: &Scenario, analysis: &Analysis, catalog: &Catalog, pool: &mut
                     continue;
                 };
                 let mut q = base(kind, id);
-                q.reply = Some(fill(s, c.spoken()));
+                q.reply = Some(said.clone());
                 q.answers = std::iter::once(answer.to_string())
                     .chain(others)
                     .map(|p| Answer {
@@ -962,7 +986,7 @@ pub fn generate(s: &Scenario, analysis: &Analysis, catalog: &Catalog, pool: &mut
                 q.right = answer.to_string();
                 q.principles = vec![answer.to_string()];
                 q.explanation = Explanation {
-                    feedback: Some(fill(s, &c.feedback)),
+                    feedback: Some(feedback.clone()),
                     text: None,
                     principles: vec![answer.to_string()],
                     sources: sources_of(&q.principles),
@@ -976,7 +1000,7 @@ pub fn generate(s: &Scenario, analysis: &Analysis, catalog: &Catalog, pool: &mut
                 };
                 let id = format!("{}/{}/{}/tf-{}", s.id, node.id, c.id, p);
                 let mut q = base(Kind::TrueFalse, id);
-                q.reply = Some(fill(s, c.spoken()));
+                q.reply = Some(said.clone());
                 q.statement = Some(Statement::Upholds(p.to_string()));
                 q.answers = vec![
                     Answer {
@@ -991,7 +1015,7 @@ pub fn generate(s: &Scenario, analysis: &Analysis, catalog: &Catalog, pool: &mut
                 q.right = truth.to_string();
                 q.principles = vec![p.to_string()];
                 q.explanation = Explanation {
-                    feedback: Some(fill(s, &c.feedback)),
+                    feedback: Some(feedback.clone()),
                     text: None,
                     principles: vec![p.to_string()],
                     sources: sources_of(&q.principles),
