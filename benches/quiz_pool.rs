@@ -16,13 +16,18 @@ fn bench(c: &mut Criterion) {
         lib.problems.is_empty(),
         "the built-in library must load cleanly"
     );
-    let t = Instant::now();
-    let pool = Pool::build(&lib);
+    // The fastest of ten passes: on a shared machine other processes only ever add time.
+    let mut fastest = f64::MAX;
+    let mut pool = Pool::default();
+    for _ in 0..10 {
+        let t = Instant::now();
+        pool = Pool::build(&lib);
+        fastest = fastest.min(t.elapsed().as_secs_f64() * 1000.0);
+    }
     println!(
-        "quiz pool of {} scenarios: {} questions in {:.2} ms (one pass)",
+        "quiz pool of {} scenarios: {} questions, fastest of 10 passes {fastest:.2} ms",
         lib.scenarios.len(),
         pool.questions.len(),
-        t.elapsed().as_secs_f64() * 1000.0
     );
     for (kind, n) in pool.counts() {
         println!("  {kind:?}: {n}");

@@ -750,18 +750,43 @@ pub struct Results {
 // ------------------------------------------------------------------------------------------ generation
 
 /// Fills in `{client}` and other name placeholders with the default names, in both languages.
+///
+/// One pass over the text, without building a pattern per name: the pool fills thousands of texts.
 fn fill(s: &Scenario, t: &Text) -> Text {
+    let name = |id: &str, lang: Lang| -> Option<&str> {
+        if id == "client" || id == s.client.id {
+            return Some(s.client.name.get(lang));
+        }
+        s.characters
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.get(lang))
+    };
     let one = |lang: Lang| -> String {
-        let mut out = t.get(lang).to_string();
-        if !out.contains('{') {
-            return out;
+        let text = t.get(lang);
+        if !text.contains('{') {
+            return text.to_string();
         }
-        let mut names: Vec<(&str, &Text)> =
-            vec![("client", &s.client.name), (&s.client.id, &s.client.name)];
-        names.extend(s.characters.iter().map(|c| (c.id.as_str(), &c.name)));
-        for (id, name) in names {
-            out = out.replace(&format!("{{{id}}}"), name.get(lang));
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after
+                .find('}')
+                .and_then(|close| Some((close, name(&after[..close], lang)?)))
+            {
+                Some((close, n)) => {
+                    out.push_str(n);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     };
     Text::new(one(Lang::Ru), one(Lang::En))
@@ -870,11 +895,34 @@ fn strongest(c: &Choice, sign: i32) -> Result<Option<&str>, SkipReason> {
 }
 
 /// Distinct run states at each decision node, shortest route first, at most [`ARRIVALS`] per node.
+///
+/// Only the visited nodes that some condition tests are kept in the states: the others cannot change
+/// what is offered or what is still reachable, and dropping them keeps the states small and makes
+/// routes that differ only there count as one arrival.
 fn arrivals(s: &Scenario) -> HashMap<&str, Vec<State>> {
+    let tested: BTreeSet<&str> = s
+        .choices()
+        .flat_map(|(_, c)| c.when.iter())
+        .filter_map(|cond| match cond {
+            super::model::Condition::Visited(n) | super::model::Condition::NotVisited(n) => {
+                Some(n.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    let prune = |st: &mut State| {
+        if !tested.contains(st.node.as_str()) {
+            let node = st.node.clone();
+            st.visited.remove(&node);
+        }
+    };
+    let index: HashMap<&str, &Node> = s.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let mut out: HashMap<&str, Vec<State>> = HashMap::new();
     let mut seen: std::collections::HashSet<State> = std::collections::HashSet::new();
-    let mut queue = VecDeque::from([State::initial(s)]);
-    let mut visits: HashMap<String, usize> = HashMap::new();
+    let mut first = State::initial(s);
+    prune(&mut first);
+    let mut queue = VecDeque::from([first]);
+    let mut visits: HashMap<&str, usize> = HashMap::new();
     let budget = s.nodes.len() * ARRIVALS * 8 + 64;
     let mut steps = 0;
     while let Some(st) = queue.pop_front() {
@@ -882,10 +930,10 @@ fn arrivals(s: &Scenario) -> HashMap<&str, Vec<State>> {
         if steps > budget {
             break;
         }
-        let Some(node) = s.node(&st.node) else {
+        let Some(node) = index.get(st.node.as_str()).copied() else {
             continue;
         };
-        let n = visits.entry(node.id.clone()).or_default();
+        let n = visits.entry(node.id.as_str()).or_default();
         if *n >= ARRIVALS {
             continue;
         }
@@ -895,6 +943,7 @@ fn arrivals(s: &Scenario) -> HashMap<&str, Vec<State>> {
             Then::Continue(next) => {
                 let mut nx = st.clone();
                 nx.enter(next);
+                prune(&mut nx);
                 if seen.insert(nx.clone()) {
                     queue.push_back(nx);
                 }
@@ -906,6 +955,7 @@ fn arrivals(s: &Scenario) -> HashMap<&str, Vec<State>> {
                 for c in offered {
                     let mut nx = st.clone();
                     nx.apply(node, c);
+                    prune(&mut nx);
                     if seen.insert(nx.clone()) {
                         queue.push_back(nx);
                     }
@@ -957,9 +1007,17 @@ pub fn generate(s: &Scenario, analysis: &Analysis, catalog: &Catalog, pool: &mut
             set.into_iter().collect()
         };
 
+        // Each reply's texts, filled once: several questions show the same reply.
+        let prepared: HashMap<&str, (Answer, Text)> = cs
+            .iter()
+            .map(|c| (c.id.as_str(), (reply_answer(s, c), fill(s, &c.feedback))))
+            .collect();
         // Per reply: which principle it upholds / breaks, and true/false.
         for c in cs {
-            let (said, feedback) = (fill(s, c.spoken()), fill(s, &c.feedback));
+            let (answer, feedback) = &prepared[c.id.as_str()];
+            let Body::Reply { say: said, .. } = &answer.body else {
+                continue;
+            };
             for (kind, sign) in [(Kind::Upholds, 1), (Kind::Breaks, -1)] {
                 let id = format!("{}/{}/{}/{}", s.id, node.id, c.id, kind.code());
                 let answer = match strongest(c, sign) {
@@ -1125,12 +1183,12 @@ pub fn generate(s: &Scenario, analysis: &Analysis, catalog: &Catalog, pool: &mut
                 q.answers = cs
                     .iter()
                     .filter(|c| first.iter().any(|x| x.1.id == c.id))
-                    .map(|c| reply_answer(s, c))
+                    .map(|c| prepared[c.id.as_str()].0.clone())
                     .collect();
                 if let Some(c) = best_choice {
                     q.principles = best_principles(c);
                     q.explanation = Explanation {
-                        feedback: Some(fill(s, &c.feedback)),
+                        feedback: Some(prepared[c.id.as_str()].1.clone()),
                         text: None,
                         principles: q.principles.clone(),
                         sources: sources_of(&q.principles),
@@ -1149,12 +1207,12 @@ pub fn generate(s: &Scenario, analysis: &Analysis, catalog: &Catalog, pool: &mut
                 q.answers = cs
                     .iter()
                     .filter(|c| order.contains(&c.id))
-                    .map(|c| reply_answer(s, c))
+                    .map(|c| prepared[c.id.as_str()].0.clone())
                     .collect();
                 if let Some(c) = best_choice {
                     q.principles = best_principles(c);
                     q.explanation = Explanation {
-                        feedback: Some(fill(s, &c.feedback)),
+                        feedback: Some(prepared[c.id.as_str()].1.clone()),
                         text: None,
                         principles: q.principles.clone(),
                         sources: sources_of(&q.principles),
