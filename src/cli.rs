@@ -120,7 +120,12 @@ pub fn check(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> i32 {
     };
     let report = Report::new(&lib);
     let _ = match format {
-        Format::Text => write!(out, "{}", report.to_text()),
+        Format::Text => write!(
+            out,
+            "{}{}",
+            report.to_text(),
+            crate::quiz_text::check_text(&crate::engine::quiz::check_report(&lib), Lang::En)
+        ),
         Format::Json => writeln!(out, "{}", report.to_json()),
     };
     i32::from(report.errors > 0)

@@ -7,3 +7,5 @@ pub mod engine;
 pub mod game;
 pub mod i18n;
 pub mod team;
+pub mod quiz_text;
+

@@ -33,6 +33,11 @@ impl SourceFile {
         file_name(&self.name) == PRINCIPLES_FILE
     }
 
+    /// Whether this is the hand-written quiz, which is not a scenario.
+    pub fn is_quiz(&self) -> bool {
+        file_name(&self.name) == super::quiz::QUIZ_FILE
+    }
+
     /// Whether this is the case catalog.
     pub fn is_cases(&self) -> bool {
         file_name(&self.name) == CASES_FILE
@@ -134,8 +139,10 @@ pub struct Library {
     pub scenarios: Vec<Loaded>,
     /// Files with errors; they are not playable.
     pub problems: Vec<Problem>,
-    /// Findings in the catalogs themselves.
+    /// Findings in the catalogs themselves (and in `quiz.ron`).
     pub catalog_diagnostics: Vec<Diagnostic>,
+    /// The hand-written quiz questions that passed their checks.
+    pub quiz: Vec<super::quiz::Written>,
 }
 
 impl Library {
@@ -179,6 +186,15 @@ impl Library {
                 }
             })
             .unwrap_or(CaseCatalog { cases: Vec::new() });
+        // The last quiz file wins, as with the catalogs: a company folder may replace the built-in one.
+        let quiz = match all.iter().rev().find(|f| f.is_quiz()) {
+            Some(f) => {
+                let (q, d) = super::quiz::load_quiz(&f.name, &f.text, &catalog, &cases);
+                diags.extend(d);
+                q
+            }
+            None => Vec::new(),
+        };
 
         let mut by_id: BTreeMap<String, Loaded> = BTreeMap::new();
         // Which group (0 base, 1 overrides) each id came from: the same id twice in one group is a mistake.
@@ -187,7 +203,7 @@ impl Library {
         let scenario_files: Vec<(usize, &SourceFile)> = all
             .iter()
             .enumerate()
-            .filter(|(_, f)| !f.is_principles() && !f.is_cases())
+            .filter(|(_, f)| !f.is_principles() && !f.is_cases() && !f.is_quiz())
             .map(|(i, f)| (usize::from(i >= base.len()), *f))
             .collect();
         let checked = check_all(&scenario_files, &catalog, &cases);
@@ -257,6 +273,7 @@ impl Library {
             scenarios,
             problems,
             catalog_diagnostics: diags,
+            quiz,
         }
     }
 

@@ -20,6 +20,11 @@ pub fn parse_cases(file: &str, source: &str) -> Result<CaseCatalog, Box<Diagnost
     parse(file, source)
 }
 
+/// Parses the hand-written quiz questions, `quiz.ron`.
+pub fn parse_quiz(file: &str, source: &str) -> Result<super::quiz::QuizFile, Box<Diagnostic>> {
+    parse(file, source)
+}
+
 fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<T, Box<Diagnostic>> {
     ron::Options::default()
         .from_str::<T>(source)

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod debrief;
 mod properties;
+mod quiz;
 mod runner;
 mod shipped;
 mod validator;
