@@ -10,6 +10,7 @@ pub mod graph;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod run;
 pub mod score;
