@@ -85,6 +85,27 @@ pub fn replay(scenario: Arc<Scenario>, seed: u64, choices: &[String]) -> Result<
     Ok(run)
 }
 
+/// Rebuilds a finished run from its seed and choices, going on through the Continue nodes after the
+/// last choice to the ending, and returns its outcome (to rebuild a saved attempt's debrief). An error
+/// at step `choices.len()` means the choices do not reach an ending.
+pub fn replay_outcome(
+    scenario: Arc<Scenario>,
+    seed: u64,
+    choices: &[String],
+) -> Result<Outcome, ReplayError> {
+    let mut run = replay(scenario, seed, choices)?;
+    let step = choices.len();
+    let mut guard = run.scenario().nodes.len() + 1;
+    while run.can_continue() && guard > 0 {
+        run.advance().map_err(|error| ReplayError { step, error })?;
+        guard -= 1;
+    }
+    run.outcome().ok_or(ReplayError {
+        step,
+        error: RunError::NeedsChoice,
+    })
+}
+
 /// A review rating, as FSRS knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Rating {

@@ -278,7 +278,7 @@ impl Store {
         let mut st = self.conn.prepare_cached(
             "SELECT finished, percent, attempt FROM attempt_principles
              WHERE profile = ?1 AND principle = ?2 AND percent IS NOT NULL
-             ORDER BY finished DESC LIMIT ?3",
+             ORDER BY finished DESC, attempt DESC LIMIT ?3",
         )?;
         let rows = st.query_map(params![profile.0, principle, limit as i64], |r| {
             Ok(PrinciplePoint {
@@ -402,9 +402,8 @@ impl Store {
             return saved(true);
         }
         let choices: Vec<String> = self.steps(attempt)?.into_iter().map(|s| s.answer).collect();
-        let Some(outcome) = progress::replay(Arc::clone(&loaded.scenario), seed as u64, &choices)
-            .ok()
-            .and_then(|r| r.outcome())
+        let Ok(outcome) =
+            progress::replay_outcome(Arc::clone(&loaded.scenario), seed as u64, &choices)
         else {
             return saved(true);
         };
