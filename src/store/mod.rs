@@ -286,8 +286,9 @@ impl Finish {
 /// A review of one principle posted on its own (by the quiz).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Review {
-    /// The quiz round it belongs to, when it is saved as an attempt.
-    pub attempt: Option<AttemptId>,
+    /// The quiz round it belongs to (every review belongs to an attempt; deleting the attempt
+    /// deletes its reviews, while the card and mastery they moved stay as they are).
+    pub attempt: AttemptId,
     /// The question's index within its round.
     pub step: usize,
     /// The principle id.
@@ -373,6 +374,15 @@ pub struct ProfileSummary {
     pub attempts: u64,
     /// Runs in progress.
     pub in_progress: u64,
+}
+
+/// The name to show for a profile: the guest profile's name is translated.
+pub fn display_name(lang: Lang, p: &Profile) -> String {
+    if p.guest && p.name == GUEST_NAME {
+        crate::i18n::tr(lang, "store-guest")
+    } else {
+        p.name.clone()
+    }
 }
 
 /// The current time in Unix milliseconds.
@@ -748,8 +758,15 @@ impl Store {
         let result = (|| {
             let tx = self.conn.unchecked_transaction()?;
             let now = now_ms();
-            for (i, s) in steps.iter().enumerate() {
-                insert_step(&tx, attempt, i, s, now, false)?;
+            if !steps.is_empty() {
+                for (i, s) in steps.iter().enumerate() {
+                    insert_step(&tx, attempt, i, s, now, false)?;
+                }
+                // Autosaved steps past the outcome's last decision do not belong to this run.
+                tx.execute(
+                    "DELETE FROM steps WHERE attempt = ?1 AND idx >= ?2",
+                    params![attempt.0, steps.len() as i64],
+                )?;
             }
             finish_in(&tx, attempt, f, now)?;
             tx.commit()?;
@@ -831,13 +848,13 @@ impl Store {
     // ---- reviews --------------------------------------------------------------------------------
 
     /// Records a review of a principle outside a finished attempt: the quiz posts one per answered
-    /// question. A review already stored (same profile, principle, time and step) changes nothing.
+    /// question. A review already stored (same attempt, step and principle) changes nothing.
     pub fn add_review(&self, profile: ProfileId, review: &Review) -> Result<()> {
         let tx = self.conn.unchecked_transaction()?;
         apply_review(
             &tx,
             profile.0,
-            review.attempt.map(|a| a.0),
+            review.attempt.0,
             review.step,
             &review.principle,
             review.rating,
@@ -882,14 +899,19 @@ fn insert_step(
     at: i64,
     replace: bool,
 ) -> Result<()> {
-    let verb = if replace {
-        "INSERT OR REPLACE"
+    // At the finish, a step the autosave already holds keeps its time and detail; only a choice that
+    // differs from the outcome's is corrected.
+    let conflict = if replace {
+        "DO UPDATE SET item = excluded.item, answer = excluded.answer, correct = excluded.correct,
+                       ms = excluded.ms, at = excluded.at, detail = excluded.detail"
     } else {
-        "INSERT OR IGNORE"
+        "DO UPDATE SET item = excluded.item, answer = excluded.answer
+         WHERE steps.item != excluded.item OR steps.answer != excluded.answer"
     };
     tx.prepare_cached(&format!(
-        "{verb} INTO steps (attempt, idx, item, answer, correct, ms, at, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        "INSERT INTO steps (attempt, idx, item, answer, correct, ms, at, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT(attempt, idx) {conflict}"
     ))?
     .execute(params![
         attempt.0,
@@ -967,7 +989,7 @@ pub(crate) fn record_results(
         apply_review(
             tx,
             profile,
-            Some(attempt),
+            attempt,
             o.step,
             &o.principle,
             o.rating,
@@ -993,7 +1015,7 @@ pub(crate) fn record_results(
 }
 
 /// Stores one review and folds it into the principle's mastery and card. A review already stored
-/// (same profile, principle, time and step: an import of the same file) changes nothing.
+/// (same attempt, step and principle) changes nothing.
 #[expect(
     clippy::too_many_arguments,
     reason = "one review is these eight columns; a struct would only repeat them"
@@ -1001,7 +1023,7 @@ pub(crate) fn record_results(
 pub(crate) fn apply_review(
     tx: &Transaction<'_>,
     profile: i64,
-    attempt: Option<i64>,
+    attempt: i64,
     step: usize,
     principle: &str,
     rating: Rating,
@@ -1010,14 +1032,14 @@ pub(crate) fn apply_review(
 ) -> Result<()> {
     let added = tx
         .prepare_cached(
-            "INSERT OR IGNORE INTO reviews (profile, attempt, step, principle, at, rating, value)
+            "INSERT OR IGNORE INTO reviews (attempt, step, principle, profile, at, rating, value)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(params![
-            profile,
             attempt,
             step as i64,
             principle,
+            profile,
             at,
             rating.number(),
             value.clamp(0.0, 1.0)
@@ -1125,7 +1147,7 @@ pub(crate) fn rebuild_in(tx: &Transaction<'_>, profile: i64) -> Result<()> {
     let reviews: Vec<(String, u8, f64, i64)> = {
         let mut st = tx.prepare(
             "SELECT principle, rating, value, at FROM reviews WHERE profile = ?1
-             ORDER BY at, step, id",
+             ORDER BY at, attempt, step",
         )?;
         let rows = st.query_map([profile], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))

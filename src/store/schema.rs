@@ -73,17 +73,15 @@ CREATE TABLE settings (
 /// attempts of version 1.
 pub const V2: &str = r#"
 CREATE TABLE reviews (
-    id        INTEGER PRIMARY KEY,
-    profile   INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-    attempt   INTEGER REFERENCES attempts(id) ON DELETE CASCADE,
+    attempt   INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
     step      INTEGER NOT NULL,
     principle TEXT NOT NULL,
+    profile   INTEGER NOT NULL,
     at        INTEGER NOT NULL,
     rating    INTEGER NOT NULL,
     value     REAL NOT NULL,
-    UNIQUE (profile, principle, at, step)
-);
-CREATE INDEX reviews_attempt ON reviews(attempt);
+    PRIMARY KEY (attempt, step, principle)
+) WITHOUT ROWID;
 CREATE TABLE cards (
     profile        INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
     principle      TEXT NOT NULL,

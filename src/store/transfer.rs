@@ -36,9 +36,6 @@ pub struct ExportFile {
     pub profile: ExportProfile,
     /// Every finished attempt, oldest first.
     pub attempts: Vec<ExportAttempt>,
-    /// Reviews not tied to an attempt (posted by the quiz on its own).
-    #[serde(default)]
-    pub reviews: Vec<ExportReview>,
 }
 
 /// The profile part of an export.
@@ -144,7 +141,7 @@ pub enum ImportError {
     },
     /// A value that cannot be (a score over 100, a rating of 7, an empty id).
     BadValue {
-        /// The 1-based attempt number in the file (0 for the profile or loose reviews).
+        /// The 1-based attempt number in the file (0 for the profile).
         index: usize,
         /// The field.
         field: &'static str,
@@ -201,9 +198,6 @@ pub fn parse(text: &str) -> std::result::Result<ExportFile, ImportError> {
     }
     let check_review =
         |r: &ExportReview| (1..=4).contains(&r.rating) && (0.0..=1.0).contains(&r.value);
-    if !file.reviews.iter().all(check_review) {
-        return bad(0, "reviews");
-    }
     for (i, a) in file.attempts.iter().enumerate() {
         let n = i + 1;
         if a.uuid.trim().is_empty() {
@@ -274,7 +268,7 @@ impl Store {
         )?;
         let mut reviews_st = self.conn.prepare_cached(
             "SELECT step, principle, at, rating, value FROM reviews WHERE attempt = ?1
-             ORDER BY at, step, id",
+             ORDER BY step, principle",
         )?;
         for (id, mut a) in rows {
             a.steps = steps_st
@@ -297,14 +291,6 @@ impl Store {
                 .collect::<rusqlite::Result<_>>()?;
             attempts.push(a);
         }
-        let reviews = self
-            .conn
-            .prepare(
-                "SELECT step, principle, at, rating, value FROM reviews
-                 WHERE profile = ?1 AND attempt IS NULL ORDER BY at, step, id",
-            )?
-            .query_map([profile.0], review_row)?
-            .collect::<rusqlite::Result<_>>()?;
         Ok(ExportFile {
             format: FORMAT.to_string(),
             version: VERSION,
@@ -316,7 +302,6 @@ impl Store {
                 created: p.created,
             },
             attempts,
-            reviews,
         })
     }
 
@@ -410,11 +395,8 @@ impl Store {
             };
             super::finish_in(&tx, id, &finish, a.finished)?;
             for r in &a.reviews {
-                insert_review(&tx, profile, Some(id.0), r)?;
+                insert_review(&tx, profile, id.0, r)?;
             }
-        }
-        for r in &file.reviews {
-            insert_review(&tx, profile, None, r)?;
         }
         // Imported history may interleave with the local one: recompute mastery and cards in order.
         super::rebuild_in(&tx, profile)?;
@@ -450,18 +432,18 @@ fn review_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExportReview> {
 fn insert_review(
     tx: &rusqlite::Transaction<'_>,
     profile: i64,
-    attempt: Option<i64>,
+    attempt: i64,
     r: &ExportReview,
 ) -> Result<()> {
     tx.prepare_cached(
-        "INSERT OR IGNORE INTO reviews (profile, attempt, step, principle, at, rating, value)
+        "INSERT OR IGNORE INTO reviews (attempt, step, principle, profile, at, rating, value)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
-        profile,
         attempt,
         r.step as i64,
         r.principle,
+        profile,
         r.at,
         r.rating,
         r.value

@@ -224,7 +224,7 @@ fn quiz_and_team_attempts_fit_the_same_tables() {
         .add_review(
             p.id,
             &Review {
-                attempt: Some(quiz),
+                attempt: quiz,
                 step: 0,
                 principle: "fc.never_just_no".into(),
                 rating: Rating::Easy,
@@ -351,4 +351,53 @@ fn one_run_in_progress_per_profile_and_kind() {
     store.discard_attempt(b).unwrap();
     assert_eq!(store.in_progress(p.id, Kind::Dialogue).unwrap(), None);
     assert_eq!(store.profile_summary(p.id).unwrap().in_progress, 0);
+}
+
+#[test]
+fn the_finish_makes_the_saved_steps_match_the_outcome() {
+    let (_dir, path) = temp_store();
+    let store = open(&path);
+    let p = store.guest().unwrap();
+    assert_eq!(
+        client_first::store::display_name(client_first::engine::text::Lang::Ru, &p),
+        "Гость"
+    );
+    assert_eq!(
+        client_first::store::display_name(client_first::engine::text::Lang::En, &p),
+        "Guest"
+    );
+    let l = loaded("tutorial");
+    let mut run = client_first::engine::run::Run::start(std::sync::Arc::clone(&l.scenario), 5);
+    crate::common::play(&mut run, &mut crate::common::Pick(5), 1000);
+    let outcome = run.outcome().unwrap();
+    let a = store
+        .start_attempt(&NewAttempt::dialogue(
+            p.id,
+            l,
+            5,
+            Mode::Coach,
+            client_first::engine::text::Lang::En,
+        ))
+        .unwrap();
+    // A first autosave with a wrong answer and one step too many (a missed autosave in between).
+    let first = &outcome.decisions[0];
+    store
+        .save_step(a, 0, &Step::decision(&first.node, "not-this", 777))
+        .unwrap();
+    store
+        .save_step(a, outcome.decisions.len(), &Step::decision("extra", "x", 1))
+        .unwrap();
+    store.finish_dialogue(a, l, &outcome).unwrap();
+    let steps = store.steps(a).unwrap();
+    let want: Vec<(String, String)> = outcome
+        .decisions
+        .iter()
+        .map(|d| (d.node.clone(), d.choice.clone()))
+        .collect();
+    let got: Vec<(String, String)> = steps
+        .iter()
+        .map(|s| (s.item.clone(), s.answer.clone()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(steps[0].ms, 777, "the autosave's time is kept");
 }
