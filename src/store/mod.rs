@@ -424,6 +424,12 @@ impl Store {
         recovery::open(path)
     }
 
+    /// Opens the store in the per-user data folder, recovering from damage: what the game calls at
+    /// start-up. Show `recovery::message(lang, r)` when the report is `Some`.
+    pub fn open_default() -> Result<Opened> {
+        recovery::open(&Self::default_path()?)
+    }
+
     /// A store in memory, for tests and for a session whose file cannot be used.
     pub fn in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
