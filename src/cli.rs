@@ -78,6 +78,12 @@ pub enum Command {
         #[arg(long)]
         scenarios: Option<PathBuf>,
     },
+    /// Move a profile's progress between computers: `progress export FILE`, `progress import FILE`.
+    Progress {
+        /// Export or import.
+        #[command(subcommand)]
+        action: crate::store::transfer::ProgressCommand,
+    },
 }
 
 /// Output formats of `check`.
@@ -353,5 +359,6 @@ pub fn run_command(command: Command) -> i32 {
             let mut input = stdin.lock();
             play(&scenario, seed, &lang, &scenarios, &mut input, &mut out)
         }
+        Command::Progress { action } => crate::store::transfer::run(action, &mut out),
     }
 }

@@ -11,6 +11,7 @@ pub mod library;
 pub mod load;
 pub mod model;
 pub mod quiz;
+pub mod progress;
 pub mod report;
 pub mod run;
 pub mod score;
