@@ -1,8 +1,10 @@
 //! Client First: a customer-service training game. The `engine` module is pure Rust and holds nearly
 //! all logic; `i18n` is the one catalog of interface texts; `cli` is the command line over it; `game`
-//! is the Bevy app.
+//! is the Bevy app; `report` turns
+//! attempts into reports for trainers and xAPI statements for a Learning Record Store.
 pub mod cli;
 pub mod engine;
-pub mod i18n;
 #[cfg(feature = "game")]
 pub mod game;
+pub mod i18n;
+pub mod report;
