@@ -186,9 +186,21 @@ fn load(src: &Source, want: &Want, lang: Lang) -> Result<Vec<AttemptRecord>, Str
                     });
                 }
             };
-            let statements = client
+            let mut statements = client
                 .get_all(&params, MAX_PAGES)
                 .map_err(|e| e.to_string())?;
+            if let (Want::Group(Some(g)), true) = (want, statements.is_empty()) {
+                // Ralph 5.1's file backend compares the `activity` parameter (parsed into an IRI
+                // object) with plain strings, so it never matches. Read everything and keep the
+                // group's statements here instead; an LRS that filters never gets here with data.
+                let iri = x.group_iri(g);
+                statements = client
+                    .get_all(&[], MAX_PAGES)
+                    .map_err(|e| e.to_string())?
+                    .into_iter()
+                    .filter(|s| in_grouping(s, &iri))
+                    .collect();
+            }
             records_from_statements(&x, &statements)
         }
         path => read_attempts_json(Path::new(path))?,
@@ -214,6 +226,14 @@ fn load(src: &Source, want: &Want, lang: Lang) -> Result<Vec<AttemptRecord>, Str
         ));
     }
     Ok(chosen)
+}
+
+/// Whether a statement names this activity among its context's grouping activities.
+fn in_grouping(s: &super::xapi::Statement, iri: &str) -> bool {
+    s.context
+        .as_ref()
+        .and_then(|c| c.context_activities.as_ref())
+        .is_some_and(|c| c.grouping.iter().any(|a| a.id == iri))
 }
 
 /// The LRS settings from flags and environment, or the message that says how to give them.

@@ -17,6 +17,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 /// The style sheet shared by every report, screen and print.
 const CSS: &str = r#"
 @page { size: A4; margin: 14mm 12mm; }
+@page wide { size: A4 landscape; margin: 10mm; }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1d2330; max-width: 1000px;
   margin: 24px auto; padding: 0 16px; line-height: 1.4; font-size: 14px; background: #fff; }
@@ -46,7 +47,8 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #dde3ec; padding: 4px 6px; text-align: left; font-size: 13px; vertical-align: bottom; }
 th { background: #f4f6fa; }
-.heat td.c { text-align: center; white-space: nowrap; vertical-align: middle; }
+.wide { overflow-x: auto; }
+.heat td.c { text-align: center; white-space: nowrap; vertical-align: middle; padding: 3px 4px; font-size: 12px; line-height: 1.2; }
 .heat td.c small { color: #3d4656; }
 .heat th.v { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; max-height: 190px;
   font-weight: normal; font-size: 12px; text-align: left; }
@@ -62,6 +64,7 @@ footer { margin-top: 32px; color: #8a93a3; font-size: 12px; }
   .dec, tr, .prow, .weak li, svg { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .trainee { break-before: page; border-top: none; }
+  .wide { page: wide; overflow: visible; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -79,8 +82,12 @@ fn is_bidi_control(c: char) -> bool {
 
 /// Text typed by a person, isolated from its neighbours and stripped of bidi controls; maud escapes it.
 pub fn user(s: &str) -> Markup {
-    let clean: String = s.chars().filter(|c| !is_bidi_control(*c)).collect();
-    html! { bdi { (clean) } }
+    html! { bdi { (clean(s)) } }
+}
+
+/// The text without bidi controls, for places where `<bdi>` cannot go (the page title).
+fn clean(s: &str) -> String {
+    s.chars().filter(|c| !is_bidi_control(*c)).collect()
 }
 
 /// A scenario text in `lang`, falling back to the other language rather than nothing.
@@ -133,7 +140,7 @@ fn page(lang: Lang, title: &str, body: Markup) -> String {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
+                title { (clean(title)) }
                 style { (PreEscaped(CSS)) }
             }
             body {
@@ -405,7 +412,7 @@ pub fn group(g: &Group, ctx: &Context, lang: Lang) -> String {
         (practise(&weak, ctx, lang))
         h2 { (tr(lang, "report-heatmap")) }
         p.legend { (tr(lang, "report-heat-legend")) }
-        table.heat {
+        div.wide { table.heat {
             tr {
                 th { (tr(lang, "report-trainee")) }
                 @for p in &g.principles { th.v { (user(&ctx.principle_title(p, lang))) } }
@@ -415,7 +422,7 @@ pub fn group(g: &Group, ctx: &Context, lang: Lang) -> String {
                     td { a href=(format!("#{}", anchor(i))) { (user(&t.name)) } }
                     @for p in &g.principles {
                         @match t.tallies.get(p).and_then(|x| x.share().map(|s| (s, x.chances))) {
-                            Some((s, c)) => td.c style=(heat(s)) { (percent(s)) " " small { "(" (c) ")" } },
+                            Some((s, c)) => td.c style=(heat(s)) { (percent(s)) br; small { "(" (c) ")" } },
                             None => td.c { "—" },
                         }
                     }
@@ -430,7 +437,7 @@ pub fn group(g: &Group, ctx: &Context, lang: Lang) -> String {
                     }
                 }
             }
-        }
+        } }
         h2 { (tr(lang, "report-drilldown")) }
         @for (i, t) in g.trainees.iter().enumerate() {
             section.trainee id=(anchor(i)) {

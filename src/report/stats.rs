@@ -175,7 +175,7 @@ pub struct Group<'a> {
     pub name: Option<String>,
     /// Trainees by name.
     pub trainees: Vec<Trainee<'a>>,
-    /// Every principle with a chance, in id order.
+    /// Every principle with a chance, weakest group average first.
     pub principles: Vec<String>,
 }
 
@@ -198,11 +198,20 @@ impl<'a> Group<'a> {
             .collect();
         principles.sort();
         principles.dedup();
-        Group {
+        let mut g = Group {
             name: name.map(str::to_string),
             trainees,
             principles,
-        }
+        };
+        // The weakest columns first, so the eye lands on what the group most needs.
+        let mut keyed: Vec<(f64, String)> = g
+            .principles
+            .iter()
+            .map(|p| (g.column_average(p).map_or(2.0, |x| x.0), p.clone()))
+            .collect();
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        g.principles = keyed.into_iter().map(|(_, p)| p).collect();
+        g
     }
 
     /// The mean over trainees of each principle's share (trainees without a chance are left out),

@@ -697,7 +697,7 @@ pub fn records_from_statements(cfg: &XapiConfig, list: &[Statement]) -> Vec<Atte
             "team" => AttemptKind::Team,
             _ => AttemptKind::Dialogue,
         };
-        let scenario = percent_encoding::percent_decode_str(scenario)
+        let scenario = percent_encoding::percent_decode(scenario.as_bytes())
             .decode_utf8_lossy()
             .into_owned();
         let score = done.result.as_ref().and_then(|r| r.score.clone());
