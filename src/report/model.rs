@@ -295,3 +295,45 @@ pub fn read_attempts_json(path: &std::path::Path) -> Result<Vec<AttemptRecord>, 
         )
     })
 }
+
+/// Rebuilds a dialogue's record by replaying its choices: what the store keeps (scenario id, seed,
+/// the choice made at each decision) is enough, because a run with the same seed and choices is the
+/// same run. Returns `None` when the scenario is unknown or the choices no longer fit it (the file
+/// changed since); the caller then reports the attempt from its saved totals alone.
+pub fn replay(
+    meta: &AttemptMeta,
+    lib: &crate::engine::library::Library,
+    scenario: &str,
+    seed: u64,
+    choices: &[String],
+) -> Option<AttemptRecord> {
+    let loaded = lib.get(scenario)?;
+    let mut run = crate::engine::run::Run::start(std::sync::Arc::clone(&loaded.scenario), seed);
+    let mut next = choices.iter();
+    // Every node is passed at most a few times; the bound keeps a broken save from looping.
+    for _ in 0..(loaded.scenario.nodes.len() + choices.len()) * 4 + 8 {
+        if run.is_over() {
+            break;
+        }
+        if run.can_continue() {
+            run.advance().ok()?;
+        } else {
+            run.choose(next.next()?).ok()?;
+        }
+    }
+    let outcome = run.outcome()?;
+    let d = crate::engine::debrief::build(
+        &loaded.scenario,
+        &loaded.analysis,
+        &outcome,
+        &lib.all(),
+        &BTreeSet::new(),
+    );
+    Some(AttemptRecord::from_run(
+        meta,
+        &loaded.scenario,
+        &loaded.analysis,
+        &outcome,
+        &d,
+    ))
+}
