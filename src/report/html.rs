@@ -19,7 +19,7 @@ const CSS: &str = r#"
 @page { size: A4; margin: 14mm 12mm; }
 @page wide { size: A4 landscape; margin: 10mm; }
 * { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1d2330; max-width: 1000px;
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: #1d2330; max-width: 1200px;
   margin: 24px auto; padding: 0 16px; line-height: 1.4; font-size: 14px; background: #fff; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 18px; border-bottom: 2px solid #dde3ec; padding-bottom: 4px; margin: 28px 0 10px; }
@@ -50,8 +50,9 @@ th { background: #f4f6fa; }
 .wide { overflow-x: auto; }
 .heat td.c { text-align: center; white-space: nowrap; vertical-align: middle; padding: 3px 4px; font-size: 12px; line-height: 1.2; }
 .heat td.c small { color: #3d4656; }
-.heat th.v { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; max-height: 190px;
-  font-weight: normal; font-size: 12px; text-align: left; }
+.heat th.v { writing-mode: vertical-rl; writing-mode: sideways-lr; max-height: 260px;
+  font-weight: normal; font-size: 12px; text-align: left; vertical-align: bottom; }
+.heat { break-inside: avoid; }
 .heat tr.avg td { font-weight: 700; background: #f4f6fa; }
 .legend { color: #5a6475; font-size: 12px; }
 .legend i { display: inline-block; width: 14px; height: 4px; margin: 0 4px 3px 10px; vertical-align: middle; }
@@ -351,6 +352,14 @@ fn trainee_body(t: &Trainee, ctx: &Context, lang: Lang, level: u8) -> Markup {
     let mean = t
         .mean_score()
         .map_or("—".to_string(), |m| format!("{m:.0}"));
+    // Weakest first, as in the attempt report.
+    let mut by_share: Vec<(&String, &super::stats::Tally)> = t.tallies.iter().collect();
+    by_share.sort_by(|a, b| {
+        a.1.share()
+            .unwrap_or(2.0)
+            .total_cmp(&b.1.share().unwrap_or(2.0))
+            .then(a.0.cmp(b.0))
+    });
     html! {
         p.sub {
             (tra(lang, "report-attempt-count", &Args::new().num("n", t.attempts.len() as f64)))
@@ -362,7 +371,7 @@ fn trainee_body(t: &Trainee, ctx: &Context, lang: Lang, level: u8) -> Markup {
         @if level == 1 { h2 { (tr(lang, "report-weakest")) } } @else { h3 { (tr(lang, "report-weakest")) } }
         (practise(&weak, ctx, lang))
         @if level == 1 { h2 { (tr(lang, "report-principles")) } } @else { h3 { (tr(lang, "report-principles")) } }
-        @for (id, x) in &t.tallies {
+        @for (id, x) in &by_share {
             @if x.chances > 0 {
                 div.prow {
                     div { (user(&ctx.principle_title(id, lang))) }
@@ -410,9 +419,10 @@ pub fn group(g: &Group, ctx: &Context, lang: Lang) -> String {
         p.sub { (tra(lang, "report-trainee-count", &Args::new().num("n", g.trainees.len() as f64))) }
         h2 { (tr(lang, "report-weakest")) }
         (practise(&weak, ctx, lang))
+        div.wide {
         h2 { (tr(lang, "report-heatmap")) }
         p.legend { (tr(lang, "report-heat-legend")) }
-        div.wide { table.heat {
+        table.heat {
             tr {
                 th { (tr(lang, "report-trainee")) }
                 @for p in &g.principles { th.v { (user(&ctx.principle_title(p, lang))) } }
