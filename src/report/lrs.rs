@@ -41,8 +41,10 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-/// Where the LRS is and how to sign in: what the game's Settings hold.
+/// Where the LRS is and how to sign in: what the game's Settings hold. Missing fields in a saved
+/// settings file take their defaults, so older files still load.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LrsConfig {
     /// The xAPI endpoint, such as `https://lrs.example.com/xAPI/`; `statements` is appended.
     pub endpoint: String,

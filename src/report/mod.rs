@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod csv_out;
 pub mod html;
+pub mod live;
 pub mod lrs;
 pub mod model;
 pub mod outbox;

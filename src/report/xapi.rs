@@ -45,8 +45,9 @@ mod types {
     pub const GROUP: &str = "http://activitystrea.ms/schema/1.0/group";
 }
 
-/// Where IRIs live and what counts as a pass.
+/// Where IRIs live and what counts as a pass (also held by the game's Settings).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct XapiConfig {
     /// The base of every activity and extension IRI, without a trailing slash. A company may set its
     /// own; changing it later splits the history in the LRS, so it is set once.

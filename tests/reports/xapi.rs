@@ -188,3 +188,57 @@ fn a_record_replayed_from_scenario_seed_and_choices_equals_the_original() {
         assert!(replay(&meta, lib, &a.scenario, 0, &broken).is_none());
     }
 }
+
+#[test]
+fn statements_sent_live_describe_the_same_decisions_as_the_finished_record() {
+    use client_first::engine::debrief;
+    use client_first::engine::run::Run;
+    use client_first::engine::text::Lang;
+    use client_first::report::live::LiveAttempt;
+    use client_first::report::model::AttemptKind;
+    let cfg = XapiConfig::default();
+    let loaded = crate::common::LIB.get("guitar").expect("guitar ships");
+    let (mut live, first) = LiveAttempt::start(
+        "Anna",
+        Some("March"),
+        AttemptKind::Dialogue,
+        &loaded.scenario,
+        Lang::Ru,
+        &cfg,
+    );
+    assert_eq!(first.verb.id, verbs::ATTEMPTED);
+    let mut run = Run::start(std::sync::Arc::clone(&loaded.scenario), 5);
+    let mut sent = vec![first];
+    for _ in 0..200 {
+        if run.is_over() {
+            break;
+        }
+        if run.can_continue() {
+            run.advance().unwrap();
+            continue;
+        }
+        // Always the last reply on offer: a mix of good and bad.
+        let id = run.choices().last().unwrap().id.clone();
+        run.choose(&id).unwrap();
+        sent.push(live.decided(&cfg, &run, &loaded.analysis).unwrap());
+    }
+    let outcome = run.outcome().expect("the run ends");
+    let d = debrief::build(
+        &loaded.scenario,
+        &loaded.analysis,
+        &outcome,
+        &crate::common::LIB.all(),
+        &BTreeSet::new(),
+    );
+    let (record, last) = live.finished(&cfg, &loaded.scenario, &loaded.analysis, &outcome, &d);
+    sent.extend(last);
+    let regs: BTreeSet<_> = sent
+        .iter()
+        .map(|s| s.context.as_ref().unwrap().registration)
+        .collect();
+    assert_eq!(regs.len(), 1);
+    let back = records_from_statements(&cfg, &sent);
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].decisions, record.decisions, "live = debrief");
+    assert_eq!(back[0].principles, record.principles);
+}
