@@ -79,6 +79,12 @@ impl LrsConfig {
     }
 }
 
+/// Reads `--lrs-secret` straight into a [`Secret`], so that no `Debug` of the parsed command line
+/// shows it.
+fn parse_secret(s: &str) -> Result<Secret, std::convert::Infallible> {
+    Ok(Secret::new(s))
+}
+
 /// LRS settings on the command line, each with its environment variable.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct LrsArgs {
@@ -93,9 +99,10 @@ pub struct LrsArgs {
         long = "lrs-secret",
         env = "CF_LRS_SECRET",
         value_name = "SECRET",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = parse_secret
     )]
-    pub secret: Option<String>,
+    pub secret: Option<Secret>,
     /// The base of activity IRIs (set once per company; changing it splits the history).
     #[arg(long = "xapi-base", env = "CF_XAPI_BASE", value_name = "IRI")]
     pub xapi_base: Option<String>,
@@ -113,10 +120,7 @@ impl LrsArgs {
                 .clone()
                 .unwrap_or_else(|| saved.endpoint.clone()),
             key: self.key.clone().unwrap_or_else(|| saved.key.clone()),
-            secret: self
-                .secret
-                .clone()
-                .map_or_else(|| saved.secret.clone(), Secret::new),
+            secret: self.secret.clone().unwrap_or_else(|| saved.secret.clone()),
         }
     }
 
@@ -353,6 +357,25 @@ mod tests {
         };
         let shown = format!("{c:?} {:?}", LrsClient::new(c.clone()));
         assert!(!shown.contains("s3cret-value"), "{shown}");
+        assert!(shown.contains("Secret(***)"));
+    }
+
+    #[test]
+    fn a_parsed_command_line_does_not_show_the_secret() {
+        use clap::Parser;
+        let cli = crate::cli::Cli::try_parse_from([
+            "client-first",
+            "sync",
+            "--outbox",
+            "o.sqlite",
+            "--lrs-key",
+            "k",
+            "--lrs-secret",
+            "flag-secret-1234",
+        ])
+        .expect("parses");
+        let shown = format!("{cli:?}");
+        assert!(!shown.contains("flag-secret-1234"), "{shown}");
         assert!(shown.contains("Secret(***)"));
     }
 

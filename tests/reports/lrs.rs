@@ -128,7 +128,7 @@ fn three_trainees_sync_and_the_group_report_is_built_from_the_lrs_with_paging() 
     let lrs = LrsArgs {
         endpoint: Some(ralph.endpoint.clone()),
         key: Some(KEY.into()),
-        secret: Some(SECRET.into()),
+        secret: Some(Secret::new(SECRET)),
         ..LrsArgs::default()
     };
     let mut out = Vec::new();
