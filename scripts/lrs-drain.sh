@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BATCH="${1:-20000}"
 VENV="${CF_RALPH_VENV:-$HOME/.cache/ralph-venv}"
-BIN="${CARGO_TARGET_DIR:-target}/release/client-first"
+BIN="${CF_BIN:-${CARGO_TARGET_DIR:-target}/release/client-first}"
 WORK="$(mktemp -d)"
 PORT=8199
 export RALPH_APP_DIR="$WORK/.ralph" RALPH_RUNSERVER_BACKEND=fs \
@@ -22,8 +22,8 @@ mkdir -p "$RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH"
 RALPH=$!
 trap 'kill $RALPH; rm -rf "$WORK"' EXIT
 for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.1; done
-# 50 trainees × 20 attempts of the built-in scenarios: about 10,000 statements.
-"$BIN" report sample "$WORK/attempts.json" --trainees 50 --attempts 20 --group Bench >/dev/null
+# 50 trainees × 23 attempts of the built-in scenarios: just over 10,000 statements.
+"$BIN" report sample "$WORK/attempts.json" --trainees 50 --attempts 23 --group Bench >/dev/null
 export CF_LRS_ENDPOINT="http://127.0.0.1:$PORT/xAPI/" CF_LRS_KEY=trainer CF_LRS_SECRET=s3cret
 # Queue first (no LRS reachable on port 9), then time the drain alone.
 CF_LRS_ENDPOINT=http://127.0.0.1:9/xAPI/ "$BIN" sync --outbox "$WORK/outbox.sqlite" \
