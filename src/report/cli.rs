@@ -323,6 +323,8 @@ pub fn report(cmd: &ReportCommand, out: &mut dyn Write) -> i32 {
             return 2;
         }
     };
+    let timings = std::env::var_os("CF_REPORT_TIMINGS").is_some();
+    let t0 = std::time::Instant::now();
     let attempts = match load(src, &want, lang) {
         Ok(a) => a,
         Err(e) => {
@@ -330,6 +332,7 @@ pub fn report(cmd: &ReportCommand, out: &mut dyn Write) -> i32 {
             return 2;
         }
     };
+    let t1 = std::time::Instant::now();
     let ctx = Context::from_library(&lib);
     let text = match (src.csv, &want) {
         (Some(CsvKind::Attempts), _) => csv_out::attempts(&attempts, lang),
@@ -338,6 +341,16 @@ pub fn report(cmd: &ReportCommand, out: &mut dyn Write) -> i32 {
         (None, Want::Trainee(n)) => html::trainee(&Trainee::new(n, &attempts), &ctx, lang),
         (None, Want::Group(g)) => html::group(&Group::new(*g, &attempts), &ctx, lang),
     };
+    if timings {
+        // For docs/performance.md: the report alone, apart from reading its input.
+        eprintln!(
+            "read {} attempts in {:.1} ms; built the report ({} KB) in {:.1} ms",
+            attempts.len(),
+            (t1 - t0).as_secs_f64() * 1000.0,
+            text.len() / 1024,
+            t1.elapsed().as_secs_f64() * 1000.0
+        );
+    }
     emit(src, &text, lang, out)
 }
 
