@@ -203,7 +203,7 @@ fn load(src: &Source, want: &Want, lang: Lang) -> Result<Vec<AttemptRecord>, Str
             }
             records_from_statements(&x, &statements)
         }
-        path => read_attempts_json(Path::new(path))?,
+        path => read_attempts_json(Path::new(path), lang)?,
     };
     let chosen: Vec<AttemptRecord> = all
         .into_iter()
@@ -374,7 +374,7 @@ pub fn sync(args: &SyncArgs, out: &mut dyn Write) -> i32 {
         }
     };
     if let Some(path) = &args.enqueue {
-        let attempts = match read_attempts_json(path) {
+        let attempts = match read_attempts_json(path, lang) {
             Ok(a) => a,
             Err(e) => {
                 let _ = writeln!(out, "{e}");

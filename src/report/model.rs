@@ -281,17 +281,32 @@ impl AttemptRecord {
     }
 }
 
-/// Reads a JSON file of attempts (an array of [`AttemptRecord`]), naming the file, line and column
-/// of a mistake.
-pub fn read_attempts_json(path: &std::path::Path) -> Result<Vec<AttemptRecord>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read it: {e}", path.display()))?;
+/// Reads a JSON file of attempts (an array of [`AttemptRecord`]). A mistake is reported in `lang`
+/// with the file, line and column, and what the file should hold.
+pub fn read_attempts_json(
+    path: &std::path::Path,
+    lang: Lang,
+) -> Result<Vec<AttemptRecord>, String> {
+    use crate::i18n::{Args, tra};
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        tra(
+            lang,
+            "report-json-unreadable",
+            &Args::new()
+                .str("path", shown.clone())
+                .str("error", e.to_string()),
+        )
+    })?;
     serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{}:{}:{}: {e}; expected a JSON array of attempt records (see docs/reports.md)",
-            path.display(),
-            e.line(),
-            e.column()
+        tra(
+            lang,
+            "report-json-invalid",
+            &Args::new()
+                .str("path", shown.clone())
+                .num("line", e.line() as f64)
+                .num("col", e.column() as f64)
+                .str("error", e.to_string()),
         )
     })
 }

@@ -57,3 +57,35 @@ fn principles_csv_sums_match_the_attempts_and_formulas_are_defused() {
             .any(|r| r[6].chars().any(|c| ('а'..='я').contains(&c)))
     );
 }
+
+#[test]
+fn a_broken_attempts_file_is_named_with_line_and_column_in_the_users_language() {
+    use client_first::report::cli::{ReportCommand, Source, report};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.json");
+    std::fs::write(&path, "[\n  {\"id\": 1,,}\n]").unwrap();
+    for (lang, words) in [
+        ("en", "not a list of attempts"),
+        ("ru", "не список попыток"),
+    ] {
+        let mut out = Vec::new();
+        let code = report(
+            &ReportCommand::Group {
+                name: None,
+                src: Source {
+                    from: path.display().to_string(),
+                    csv: None,
+                    out: None,
+                    lang: Some(lang.into()),
+                    scenarios: None,
+                    lrs: Default::default(),
+                },
+            },
+            &mut out,
+        );
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(code, 2);
+        assert!(text.contains(&format!("{}:2:", path.display())), "{text}");
+        assert!(text.contains(words), "{text}");
+    }
+}

@@ -52,3 +52,7 @@ report-no-attempts = No attempts match: { $what }.
 report-sync-done = Sent { $sent }, already in the LRS { $duplicate }, waiting { $pending }.
 report-sync-failed = The LRS could not be reached: { $error }. { $pending } statements wait in the outbox and will be sent next time.
 report-lrs-missing = No LRS is configured: give --lrs-endpoint, --lrs-key and --lrs-secret, or set CF_LRS_ENDPOINT, CF_LRS_KEY and CF_LRS_SECRET.
+# A JSON file of attempts that cannot be read; $error is the system's reason.
+report-json-unreadable = { $path }: cannot read it: { $error }
+# A JSON file of attempts with a mistake at $line:$col; $error is the parser's reason.
+report-json-invalid = { $path }:{ $line }:{ $col }: this is not a list of attempts ({ $error }). Give a JSON file as written by `client-first report sample`.

@@ -54,3 +54,7 @@ report-no-attempts = Нет подходящих попыток: { $what }.
 report-sync-done = Отправлено { $sent }, уже были в LRS { $duplicate }, ждут отправки { $pending }.
 report-sync-failed = LRS недоступна: { $error }. В очереди { $pending } записей; они уйдут в следующий раз.
 report-lrs-missing = LRS не настроена: укажите --lrs-endpoint, --lrs-key и --lrs-secret или переменные CF_LRS_ENDPOINT, CF_LRS_KEY и CF_LRS_SECRET.
+# A JSON file of attempts that cannot be read; $error is the system's reason.
+report-json-unreadable = { $path }: не удаётся прочитать: { $error }
+# A JSON file of attempts with a mistake at $line:$col; $error is the parser's reason.
+report-json-invalid = { $path }:{ $line }:{ $col }: это не список попыток ({ $error }). Укажите JSON-файл в формате `client-first report sample`.
