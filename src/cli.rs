@@ -84,6 +84,11 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::store::transfer::ProgressCommand,
     },
+    /// Reports for trainers: one attempt, one trainee or a group, as HTML or CSV.
+    #[command(subcommand)]
+    Report(crate::report::cli::ReportCommand),
+    /// Send the statements waiting in the outbox to the Learning Record Store.
+    Sync(crate::report::cli::SyncArgs),
 }
 
 /// Output formats of `check`.
@@ -360,5 +365,7 @@ pub fn run_command(command: Command) -> i32 {
             play(&scenario, seed, &lang, &scenarios, &mut input, &mut out)
         }
         Command::Progress { action } => crate::store::transfer::run(action, &mut out),
+        Command::Report(r) => crate::report::cli::report(&r, &mut out),
+        Command::Sync(a) => crate::report::cli::sync(&a, &mut out),
     }
 }

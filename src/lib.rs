@@ -1,12 +1,13 @@
 //! Client First: a customer-service training game. The `engine` module is pure Rust and holds nearly
 //! all logic; `i18n` is the one catalog of interface texts; `cli` is the command line over it;
-//! `store` keeps progress in SQLite; `team` runs the phone server of a team session; `game` is the
-//! Bevy app.
+//! `store` keeps progress in SQLite; `report` turns attempts into reports and xAPI statements;
+//! `team` runs the phone server of a team session; `game` is the Bevy app.
 pub mod cli;
 pub mod engine;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod i18n;
 pub mod quiz_text;
+pub mod report;
 pub mod store;
 pub mod team;

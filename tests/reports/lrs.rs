@@ -1,0 +1,178 @@
+//! Against a real Ralph LRS on 127.0.0.1 (file backend, fresh folder per test). Ralph's file backend
+//! accepts only the first POST into a folder, so each test sends its statements in one batch.
+
+use crate::common::ralph::{KEY, Ralph, SECRET, free_port, validate};
+use crate::common::{LIB, group};
+use client_first::report::cli::{ReportCommand, Source, SyncArgs, report, sync};
+use client_first::report::lrs::{LrsArgs, LrsClient, LrsConfig, LrsError, Secret};
+use client_first::report::outbox::{Outbox, SyncOptions};
+use client_first::report::stats::{Context, Group};
+use client_first::report::xapi::{XapiConfig, records_from_statements};
+use std::collections::BTreeSet;
+
+fn config(endpoint: &str, secret: &str) -> LrsConfig {
+    LrsConfig {
+        endpoint: endpoint.into(),
+        key: KEY.into(),
+        secret: Secret::new(secret),
+    }
+}
+
+fn one_batch() -> SyncOptions {
+    SyncOptions {
+        force: true,
+        batch: 100_000,
+        ..SyncOptions::default()
+    }
+}
+
+#[test]
+#[ignore = "needs Ralph LRS: run by .ci/run"]
+fn statements_are_stored_read_back_by_registration_and_valid_for_ralph() {
+    let ralph = Ralph::start();
+    let cfg = XapiConfig::default();
+    let list = group("Onboarding", 3, 2);
+    let statements: Vec<_> = list.iter().flat_map(|a| cfg.statements(a)).collect();
+    let sent: Vec<serde_json::Value> = statements
+        .iter()
+        .map(|s| serde_json::to_value(s).unwrap())
+        .collect();
+    validate(&sent).expect("every statement passes Ralph's xAPI model");
+    let client = LrsClient::new(config(&ralph.endpoint, SECRET));
+    let mut o = Outbox::in_memory().unwrap();
+    o.enqueue(&statements).unwrap();
+    let r = o.sync(&client, &one_batch()).unwrap();
+    assert_eq!((r.sent, r.pending, r.error), (statements.len(), 0, None));
+    for a in &list {
+        let reg = a.registration.to_string();
+        let back = client
+            .get_all(&[("registration", reg.as_str())], 100)
+            .unwrap();
+        let ids: BTreeSet<_> = back.iter().map(|s| s.id).collect();
+        let expected: BTreeSet<_> = statements
+            .iter()
+            .filter(|s| s.context.as_ref().and_then(|c| c.registration) == Some(a.registration))
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(ids, expected, "attempt {reg}");
+        let values: Vec<_> = back
+            .iter()
+            .map(|s| serde_json::to_value(s).unwrap())
+            .collect();
+        validate(&values).expect("statements read back are valid too");
+        let rebuilt = records_from_statements(&cfg, &back);
+        assert_eq!(rebuilt.len(), 1);
+        assert_eq!(rebuilt[0].principles, a.principles);
+        assert_eq!(rebuilt[0].decisions, a.decisions);
+    }
+    // Sending the same statements again stores nothing twice.
+    o.enqueue(&statements).unwrap();
+    let r = o.sync(&client, &one_batch()).unwrap();
+    assert_eq!(r.pending, 0, "{r:?}");
+    let all = client.get_all(&[], 1000).unwrap();
+    assert_eq!(all.len(), statements.len());
+}
+
+#[test]
+#[ignore = "needs Ralph LRS: run by .ci/run"]
+fn a_wrong_secret_gets_401_and_is_not_shown() {
+    let ralph = Ralph::start();
+    let client = LrsClient::new(config(&ralph.endpoint, "not-the-secret"));
+    let cfg = XapiConfig::default();
+    let statements = cfg.statements(&group("G", 1, 1)[0]);
+    let e = client.post(&statements).unwrap_err();
+    assert_eq!(e, LrsError::Unauthorized(401));
+    assert_eq!(
+        client.get_all(&[], 1).unwrap_err(),
+        LrsError::Unauthorized(401)
+    );
+    assert!(!format!("{e} {client:?}").contains("not-the-secret"));
+}
+
+#[test]
+#[ignore = "needs Ralph LRS: run by .ci/run"]
+fn the_queue_drains_after_the_lrs_comes_back() {
+    let port = free_port();
+    let endpoint = format!("http://127.0.0.1:{port}/xAPI/");
+    let client = LrsClient::new(config(&endpoint, SECRET));
+    let cfg = XapiConfig::default();
+    let statements: Vec<_> = group("G", 2, 2)
+        .iter()
+        .flat_map(|a| cfg.statements(a))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite");
+    {
+        let mut o = Outbox::open(&path).unwrap();
+        o.enqueue(&statements).unwrap();
+        let r = o.sync(&client, &one_batch()).unwrap();
+        assert!(matches!(r.error, Some(LrsError::Unreachable(_))), "{r:?}");
+        assert_eq!(r.pending, statements.len());
+    }
+    // The game restarts; the LRS is back.
+    let _ralph = Ralph::start_on(port);
+    let mut o = Outbox::open(&path).unwrap();
+    let r = o.sync(&client, &one_batch()).unwrap();
+    assert_eq!((r.sent, r.pending, r.error), (statements.len(), 0, None));
+    assert_eq!(client.get_all(&[], 1000).unwrap().len(), statements.len());
+}
+
+#[test]
+#[ignore = "needs Ralph LRS: run by .ci/run"]
+fn three_trainees_sync_and_the_group_report_is_built_from_the_lrs_with_paging() {
+    let ralph = Ralph::start();
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("attempts.json");
+    let list = group("Onboarding March", 3, 5);
+    std::fs::write(&json, serde_json::to_string(&list).unwrap()).unwrap();
+    let lrs = LrsArgs {
+        endpoint: Some(ralph.endpoint.clone()),
+        key: Some(KEY.into()),
+        secret: Some(Secret::new(SECRET)),
+        ..LrsArgs::default()
+    };
+    let mut out = Vec::new();
+    let code = sync(
+        &SyncArgs {
+            outbox: dir.path().join("outbox.sqlite"),
+            enqueue: Some(json),
+            batch: 100_000,
+            lrs: lrs.clone(),
+        },
+        &mut out,
+    );
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+    // More statements than one page of Ralph's (100), so reading back follows `more`.
+    let client = LrsClient::new(config(&ralph.endpoint, SECRET));
+    let x = XapiConfig::default();
+    let all = client.get_all(&[], 100).unwrap();
+    let sent: usize = list.iter().map(|a| x.statements(a).len()).sum();
+    assert!(sent > 100);
+    assert_eq!(all.len(), sent, "every page was read");
+    let html_path = dir.path().join("group.html");
+    let mut out = Vec::new();
+    let code = report(
+        &ReportCommand::Group {
+            name: Some("Onboarding March".into()),
+            src: Source {
+                from: "lrs".into(),
+                csv: None,
+                out: Some(html_path.clone()),
+                lang: Some("en".into()),
+                scenarios: None,
+                lrs,
+            },
+        },
+        &mut out,
+    );
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+    let from_lrs = std::fs::read_to_string(&html_path).unwrap();
+    // The same report as from the attempts themselves, but for the time it was generated.
+    let direct = client_first::report::html::group(
+        &Group::new(Some("Onboarding March"), &list),
+        &Context::from_library(&LIB),
+        client_first::engine::text::Lang::En,
+    );
+    let strip = |s: &str| s.split("<footer>").next().unwrap_or("").to_string();
+    assert_eq!(strip(&from_lrs), strip(&direct));
+}
