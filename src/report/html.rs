@@ -190,14 +190,14 @@ pub fn attempt(a: &AttemptRecord, ctx: &Context, lang: Lang) -> String {
             div.score {
                 (tr(lang, "report-score"))
                 b { (a.score) "/100" }
-                (Grade::from_score(a.score).label(lang))
+                (crate::i18n::labels::grade(lang, Grade::from_score(a.score)))
             }
         }
         @if let Some(e) = &a.ending {
             h2 { (tr(lang, "report-ending")) }
             div.ending {
                 strong { (text(&e.title, lang)) }
-                @if let Some(k) = e.kind { " · " (k.label(lang)) }
+                @if let Some(k) = e.kind { " · " (crate::i18n::labels::ending_kind(lang, k)) }
                 p { (text(&e.text, lang)) }
             }
         }

@@ -338,8 +338,7 @@ pub fn replay(
     }
     let outcome = run.outcome()?;
     let d = crate::engine::debrief::build(
-        &loaded.scenario,
-        &loaded.analysis,
+        loaded,
         &outcome,
         &lib.all(),
         &BTreeSet::new(),

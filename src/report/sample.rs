@@ -82,7 +82,7 @@ pub fn play(
         run.choose(&pick).ok()?;
     }
     let outcome = run.outcome()?;
-    let d = debrief::build(&s, &loaded.analysis, &outcome, &lib.all(), &BTreeSet::new());
+    let d = debrief::build(loaded, &outcome, &lib.all(), &BTreeSet::new());
     let seconds = 60 * i64::from(s.minutes.max(1)) / 2 + (rng.below(240) as i64);
     let registration = Uuid::from_u64_pair(rng.next(), rng.next());
     // Make it a valid version-4 UUID, so an LRS accepts it like any other.

@@ -412,8 +412,7 @@ impl Store {
             .remove(&row.activity)
             .unwrap_or_default();
         Ok(SavedDebrief::Rebuilt(Box::new(debrief::build(
-            &loaded.scenario,
-            &loaded.analysis,
+            loaded,
             &outcome,
             &library.all(),
             &found,

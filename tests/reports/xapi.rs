@@ -224,8 +224,7 @@ fn statements_sent_live_describe_the_same_decisions_as_the_finished_record() {
     }
     let outcome = run.outcome().expect("the run ends");
     let d = debrief::build(
-        &loaded.scenario,
-        &loaded.analysis,
+        loaded,
         &outcome,
         &crate::common::LIB.all(),
         &BTreeSet::new(),

@@ -160,8 +160,7 @@ fn a_saved_debrief_is_rebuilt_exactly_while_the_scenario_is_unchanged() {
     let l = loaded("where_is_order");
     let (a, run) = save_full_run(&store, p.id, l, 7);
     let original = debrief::build(
-        &l.scenario,
-        &l.analysis,
+        l,
         &run.outcome().unwrap(),
         &LIBRARY.all(),
         &BTreeSet::new(),
