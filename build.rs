@@ -32,7 +32,8 @@ fn main() {
     out.push_str("];\n");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out_dir).join("builtin.rs"), out).expect("OUT_DIR is writable");
-    fs::write(Path::new(&out_dir).join("i18n_files.rs"), i18n_files()).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out_dir).join("i18n_files.rs"), i18n_files())
+        .expect("OUT_DIR is writable");
 }
 
 /// `FTL_RU` and `FTL_EN`: every `.ftl` file of `assets/i18n/<lang>/`, as (file name, contents).

@@ -3,6 +3,6 @@
 //! is the Bevy app.
 pub mod cli;
 pub mod engine;
-pub mod i18n;
 #[cfg(feature = "game")]
 pub mod game;
+pub mod i18n;

@@ -13,5 +13,7 @@ pub mod model;
 pub mod report;
 pub mod run;
 pub mod score;
+pub mod source;
+pub mod spans;
 pub mod text;
 pub mod validate;

@@ -1,8 +1,8 @@
 //! The dialogue runner: one playthrough of a scenario, driven by choice ids.
 
 use super::model::{
-    Choice, Condition, Ending, MOOD_MAX, MOOD_MIN, Node, SPEAKER_NARRATOR, SPEAKER_YOU, Scenario,
-    Then,
+    Choice, Condition, Ending, Facts, MOOD_MAX, MOOD_MIN, Node, SPEAKER_NARRATOR, SPEAKER_YOU,
+    Scenario, Then,
 };
 use super::text::{Lang, Text};
 use rand::SeedableRng;
@@ -45,17 +45,7 @@ impl State {
 
     /// Whether a condition holds in this state.
     pub fn holds(&self, cond: &Condition) -> bool {
-        let counter = |name: &str| self.counters.get(name).copied().unwrap_or(0);
-        match cond {
-            Condition::MoodAtLeast(v) => self.mood >= *v,
-            Condition::MoodBelow(v) => self.mood < *v,
-            Condition::Flag(f) => self.flags.contains(f),
-            Condition::NotFlag(f) => !self.flags.contains(f),
-            Condition::CounterAtLeast(c, v) => counter(c) >= *v,
-            Condition::CounterBelow(c, v) => counter(c) < *v,
-            Condition::Visited(n) => self.visited.contains(n),
-            Condition::NotVisited(n) => !self.visited.contains(n),
-        }
+        cond.holds(self)
     }
 
     /// Whether the trainee may pick this choice of node `node` now.
@@ -86,6 +76,24 @@ impl State {
     pub fn enter(&mut self, node: &str) {
         self.node = node.to_string();
         self.visited.insert(node.to_string());
+    }
+}
+
+impl Facts for State {
+    fn mood(&self) -> i32 {
+        self.mood
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.flags.contains(name)
+    }
+
+    fn counter(&self, name: &str) -> i32 {
+        self.counters.get(name).copied().unwrap_or(0)
+    }
+
+    fn visited(&self, node: &str) -> bool {
+        self.visited.contains(node)
     }
 }
 

@@ -256,4 +256,10 @@ pub const BLANK_HINT: T = t("blank-hint");
 pub const DIFFICULTY: [T; 3] = [t("difficulty-1"), t("difficulty-2"), t("difficulty-3")];
 
 /// Mood words, from furious to delighted.
-pub const MOODS: [T; 5] = [t("moods-1"), t("moods-2"), t("moods-3"), t("moods-4"), t("moods-5")];
+pub const MOODS: [T; 5] = [
+    t("moods-1"),
+    t("moods-2"),
+    t("moods-3"),
+    t("moods-4"),
+    t("moods-5"),
+];

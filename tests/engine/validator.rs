@@ -2,6 +2,18 @@
 
 use crate::common::{fixture, library_of};
 use client_first::engine::diag::{Diagnostic, Severity};
+use client_first::engine::text::Lang;
+use client_first::i18n::diag::{diagnostic_fix, diagnostic_message};
+
+/// The message of a finding, in English.
+fn msg(d: &Diagnostic) -> String {
+    diagnostic_message(Lang::En, d)
+}
+
+/// The fix of a finding, in English.
+fn fix(d: &Diagnostic) -> String {
+    diagnostic_fix(Lang::En, d)
+}
 
 /// Every diagnostic for one fixture file.
 fn findings(name: &str) -> Vec<Diagnostic> {
@@ -61,7 +73,7 @@ fn syntax_error_names_file_line_column_and_fix() {
         d.pos.line,
         line_of("syntax_missing_comma.ron", "mood: 10") + 1
     );
-    assert!(d.message.contains("comma"), "{}", d.message);
+    assert!(msg(&d).contains("comma"), "{}", msg(&d));
     let shown = d.to_string();
     assert!(
         shown.contains(&format!(":{}:{}", d.pos.line, d.pos.col)),
@@ -74,8 +86,8 @@ fn syntax_error_names_file_line_column_and_fix() {
 fn unknown_field_suggests_the_right_name() {
     let d = only("syntax_unknown_field.ron", "syntax");
     assert_eq!(d.pos.line, line_of("syntax_unknown_field.ron", "feedbak"));
-    assert!(d.message.contains("`feedbak`"), "{}", d.message);
-    assert!(d.help.contains("did you mean `feedback`"), "{}", d.help);
+    assert!(msg(&d).contains("`feedbak`"), "{}", msg(&d));
+    assert!(fix(&d).contains("did you mean `feedback`"), "{}", fix(&d));
 }
 
 #[test]
@@ -84,7 +96,7 @@ fn reference_to_a_missing_node() {
     assert_eq!(d.severity, Severity::Error);
     assert_eq!(d.pos.line, line_of("unknown_node.ron", "\"angri\""));
     points_at(&d, "\"angri\"");
-    assert!(d.help.contains("did you mean `angry`"), "{}", d.help);
+    assert!(fix(&d).contains("did you mean `angry`"), "{}", fix(&d));
 }
 
 #[test]
@@ -95,14 +107,14 @@ fn reference_to_a_missing_principle() {
         line_of("unknown_principle.ron", "fc.never_just_say_no")
     );
     points_at(&d, "\"fc.never_just_say_no\"");
-    assert!(d.help.contains("fc.never_just_no"), "{}", d.help);
+    assert!(fix(&d).contains("fc.never_just_no"), "{}", fix(&d));
 }
 
 #[test]
 fn reference_to_a_missing_case() {
     let d = only("unknown_case.ron", "unknown-case");
     assert_eq!(d.pos.line, line_of("unknown_case.ron", "where_is_my_order"));
-    assert!(d.help.contains("where_is_order"), "{}", d.help);
+    assert!(fix(&d).contains("where_is_order"), "{}", fix(&d));
 }
 
 #[test]
@@ -132,9 +144,9 @@ fn duplicate_node_id() {
 fn duplicate_choice_id() {
     let d = only("duplicate_choice.ron", "duplicate-id");
     assert!(
-        d.message.contains("two choices with the id `extra`"),
+        msg(&d).contains("two choices with the id `extra`"),
         "{}",
-        d.message
+        msg(&d)
     );
 }
 
@@ -142,7 +154,7 @@ fn duplicate_choice_id() {
 fn unreachable_ending() {
     let d = only("unreachable.ron", "unreachable-ending");
     assert_eq!(d.severity, Severity::Warning);
-    assert!(d.message.contains("`ok_end`"));
+    assert!(msg(&d).contains("`ok_end`"));
     assert_eq!(d.pos.line, line_of("unreachable.ron", "id: \"ok_end\""));
 }
 
@@ -150,16 +162,16 @@ fn unreachable_ending() {
 fn dead_end_when_no_choice_is_available() {
     let d = only("dead_end.ron", "dead-end");
     assert_eq!(d.severity, Severity::Error);
-    assert!(d.message.contains("`thanks`"), "{}", d.message);
+    assert!(msg(&d).contains("`thanks`"), "{}", msg(&d));
 }
 
 #[test]
 fn loop_with_no_way_out() {
     let all = findings("no_way_out.ron");
-    let trapped: Vec<&str> = all
+    let trapped: Vec<String> = all
         .iter()
         .filter(|d| d.code == "no-way-out")
-        .map(|d| d.message.as_str())
+        .map(msg)
         .collect();
     assert_eq!(trapped.len(), 2, "{all:#?}");
     assert!(trapped.iter().any(|m| m.contains("`angry`")));
@@ -170,31 +182,29 @@ fn loop_with_no_way_out() {
 fn choice_that_trains_no_principle() {
     let d = only("untrained_choice.ron", "untrained-choice");
     assert_eq!(d.severity, Severity::Warning);
-    assert_eq!(d.pos.line, line_of("untrained_choice.ron", "id: \"bye\""));
+    // The finding points at the empty `scores`, the value to fill in.
+    assert_eq!(d.pos.line, line_of("untrained_choice.ron", "scores: {}"));
+    points_at(&d, "{}");
 }
 
 #[test]
 fn missing_translation() {
     let d = only("missing_translation.ron", "missing-translation");
-    assert!(d.message.contains("no English text"), "{}", d.message);
-    assert!(
-        d.message.contains("feedback of choice `bye`"),
-        "{}",
-        d.message
-    );
+    assert!(msg(&d).contains("no English text"), "{}", msg(&d));
+    assert!(msg(&d).contains("feedback of choice `bye`"), "{}", msg(&d));
 }
 
 #[test]
 fn condition_on_a_flag_never_set() {
     let d = only("unset_flag.ron", "unset-flag");
     points_at(&d, "\"helpd\"");
-    assert!(d.help.contains("did you mean `helped`"), "{}", d.help);
+    assert!(fix(&d).contains("did you mean `helped`"), "{}", fix(&d));
 }
 
 #[test]
 fn scoring_choice_repeatable_in_a_loop() {
     let d = only("repeatable_score.ron", "repeatable-score");
-    assert!(d.help.contains("once: true"));
+    assert!(fix(&d).contains("once: true"));
 }
 
 #[test]
@@ -222,7 +232,7 @@ fn errors_and_warnings_are_kept_apart() {
     assert!(library_of(&["untrained_choice.ron"]).get("small").is_some());
     assert!(library_of(&["unknown_node.ron"]).get("small").is_none());
     for d in findings("no_way_out.ron") {
-        match d.code {
+        match d.code.as_str() {
             "no-way-out" => assert_eq!(d.severity, Severity::Error),
             "unreachable-ending" | "untrained-choice" => assert_eq!(d.severity, Severity::Warning),
             _ => {}
@@ -235,9 +245,9 @@ fn more_choices_at_once_than_the_number_keys() {
     let d = only("too_many_choices.ron", "too-many-choices");
     assert_eq!(d.severity, Severity::Warning);
     assert!(
-        d.message.contains("`hello` can offer 5 choices"),
+        msg(&d).contains("`hello` can offer 5 choices"),
         "{}",
-        d.message
+        msg(&d)
     );
     // Once `ask` is used up, only 4 remain, but the first visit already offers 5.
 }
