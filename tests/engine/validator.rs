@@ -192,6 +192,67 @@ fn missing_translation() {
     let d = only("missing_translation.ron", "missing-translation");
     assert!(msg(&d).contains("no English text"), "{}", msg(&d));
     assert!(msg(&d).contains("feedback of choice `bye`"), "{}", msg(&d));
+    // An error, placed at the text that lacks the language, not at its node.
+    assert_eq!(d.severity, Severity::Error);
+    points_at(&d, "(ru: \"Вежливо.\")");
+}
+
+#[test]
+fn ids_of_other_characters_are_refused() {
+    let d = only("bad_id.ron", "bad-id");
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.pos.line, line_of("bad_id.ron", "id: \"Angry-Node\""));
+    points_at(&d, "\"Angry-Node\"");
+    assert!(msg(&d).contains("`Angry-Node`"), "{}", msg(&d));
+}
+
+#[test]
+fn a_label_longer_than_60_characters() {
+    let d = only("label_too_long.ron", "label-too-long");
+    assert_eq!(d.severity, Severity::Error);
+    points_at(&d, "\"That is simply");
+    assert!(
+        msg(&d).contains("English label of choice `policy`"),
+        "{}",
+        msg(&d)
+    );
+    assert!(msg(&d).contains("more than 60"), "{}", msg(&d));
+}
+
+#[test]
+fn a_decision_with_one_choice() {
+    let d = only("one_choice.ron", "choice-count");
+    assert_eq!(d.severity, Severity::Error);
+    // At the `then:` of node `thanks`, two lines below its id.
+    assert_eq!(d.pos.line, line_of("one_choice.ron", "id: \"thanks\"") + 2);
+    points_at(&d, "Choices([");
+    assert!(
+        msg(&d).contains("node `thanks` offers only 1 choice"),
+        "{}",
+        msg(&d)
+    );
+}
+
+#[test]
+fn a_value_is_found_where_it_is_not_where_its_word_first_appears() {
+    // Line 1 is a comment that mentions "mood"; the finding belongs to `mood: 150` further down.
+    let d = only("mood_in_comment.ron", "bad-value");
+    assert_eq!(d.pos.line, line_of("mood_in_comment.ron", "mood: 150"));
+    points_at(&d, "150");
+}
+
+#[test]
+fn a_dead_end_names_the_state_it_is_reached_in() {
+    let d = only("dead_end.ron", "dead-end");
+    let m = msg(&d);
+    assert!(m.contains("node `thanks`"), "{m}");
+    assert!(m.contains("mood 50"), "{m}");
+    assert!(m.contains("after `help`"), "{m}");
+    let ru = diagnostic_message(Lang::Ru, &d);
+    assert!(
+        ru.contains("настроение 50") && ru.contains("после `help`"),
+        "{ru}"
+    );
 }
 
 #[test]
