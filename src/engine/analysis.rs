@@ -101,7 +101,7 @@ impl Analysis {
                 .get(name)
                 .copied()
                 .unwrap_or(0)
-                .clamp(lo - 8, hi + 8);
+                .clamp(lo.saturating_sub(8), hi.saturating_add(8));
         }
         let mut key = Key {
             node,
@@ -455,7 +455,7 @@ pub fn analyse(s: &Scenario) -> Analysis {
                     };
                     let mut nk = k.clone();
                     if layout.uses_mood {
-                        nk.mood = (nk.mood + c.mood).clamp(MOOD_MIN, MOOD_MAX);
+                        nk.mood = nk.mood.saturating_add(c.mood).clamp(MOOD_MIN, MOOD_MAX);
                     }
                     for f in &c.set {
                         if let Some(b) = layout.flags.get(f) {
@@ -471,7 +471,9 @@ pub fn analyse(s: &Scenario) -> Analysis {
                         if let Some(&i) = layout.counters.get(name) {
                             // Values far beyond every threshold behave alike; clamping keeps loops finite.
                             let (lo, hi) = layout.counter_bounds[i];
-                            nk.counters[i] = (nk.counters[i] + v).clamp(lo - 8, hi + 8);
+                            nk.counters[i] = nk.counters[i]
+                                .saturating_add(*v)
+                                .clamp(lo.saturating_sub(8), hi.saturating_add(8));
                         }
                     }
                     if let Some(b) = once_bit {
@@ -689,7 +691,7 @@ fn extreme(
                 continue;
             }
             if let Some(rest) = value[e.to] {
-                let x = weight(e) + rest;
+                let x = weight(e).saturating_add(rest);
                 acc = Some(match acc {
                     None => x,
                     Some(a) if best => a.max(x),

@@ -228,7 +228,7 @@ pub struct Choice {
 impl Choice {
     /// The sum of all principle points of this choice.
     pub fn total(&self) -> i32 {
-        self.scores.values().sum()
+        self.scores.values().fold(0, |a, w| a.saturating_add(*w))
     }
 
     /// What the trainee says, falling back to the button text.

@@ -56,7 +56,10 @@ impl State {
 
     /// Applies a choice's effects and moves to its next node.
     pub fn apply(&mut self, node: &Node, choice: &Choice) {
-        self.mood = (self.mood + choice.mood).clamp(MOOD_MIN, MOOD_MAX);
+        self.mood = self
+            .mood
+            .saturating_add(choice.mood)
+            .clamp(MOOD_MIN, MOOD_MAX);
         for f in &choice.set {
             self.flags.insert(f.clone());
         }
@@ -64,7 +67,8 @@ impl State {
             self.flags.remove(f);
         }
         for (c, v) in &choice.add {
-            *self.counters.entry(c.clone()).or_insert(0) += v;
+            let n = self.counters.entry(c.clone()).or_insert(0);
+            *n = n.saturating_add(*v);
         }
         if choice.once {
             self.used_once.insert(once_key(&node.id, &choice.id));

@@ -22,6 +22,11 @@ pub const MAX_CHOICES: usize = 4;
 pub const MIN_CHOICES: usize = 2;
 /// A label is read from the back of a room on a projector: at most this many characters.
 pub const MAX_LABEL: usize = 60;
+/// The largest points, mood change or counter step one choice may carry, up or down. The format asks
+/// for 1 to 3 points; the limit keeps every sum over a playthrough far from overflowing.
+pub const MAX_STEP: i32 = 100;
+/// The largest threshold a condition may test, up or down.
+pub const MAX_THRESHOLD: i32 = 10_000;
 
 /// What one scenario trains, and its best and worst achievable score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -130,9 +135,17 @@ pub fn check_scenario(
     ids_pass(&mut p);
     references_pass(&mut p, catalog);
     choices_pass(&mut p);
+    let in_bounds = bounds_pass(&mut p);
     texts_pass(&mut p);
-    let analysis = analyse(s);
-    flow_pass(&mut p, &analysis);
+    // Out-of-range numbers are already errors; exploring with them would only add noise.
+    let analysis = if in_bounds {
+        analyse(s)
+    } else {
+        Analysis::default()
+    };
+    if in_bounds {
+        flow_pass(&mut p, &analysis);
+    }
     let coverage = coverage_of(s, &analysis);
     let mut out = p.out;
     out.sort_by_key(|d| (d.severity, d.pos.line, d.pos.col));
@@ -376,6 +389,69 @@ fn choices_pass(p: &mut Pass) {
             }
         }
     }
+}
+
+/// Points, mood changes, counter steps and condition thresholds within their limits. Returns whether
+/// every number is in range.
+fn bounds_pass(p: &mut Pass) -> bool {
+    let s = p.s;
+    let before = p.out.len();
+    for (ni, n) in s.nodes.iter().enumerate() {
+        let Then::Choices(cs) = &n.then else { continue };
+        for (ci, c) in cs.iter().enumerate() {
+            let step = |v: i32| !(-MAX_STEP..=MAX_STEP).contains(&v);
+            for (principle, w) in &c.scores {
+                if step(*w) {
+                    let at = p
+                        .choice_field(ni, ci, "scores")
+                        .and_then(|m| m.key(principle))
+                        .map(|(_, v)| v);
+                    let d = p.at(Error, Code::BadValue, at);
+                    p.push(
+                        d.arg("field", "points")
+                            .arg("value", *w)
+                            .arg("max", MAX_STEP),
+                    );
+                }
+            }
+            if step(c.mood) {
+                let d = p.at(Error, Code::BadValue, p.choice_field(ni, ci, "mood"));
+                p.push(
+                    d.arg("field", "mood-change")
+                        .arg("value", c.mood)
+                        .arg("max", MAX_STEP),
+                );
+            }
+            for (name, v) in &c.add {
+                if step(*v) {
+                    let at = p
+                        .choice_field(ni, ci, "add")
+                        .and_then(|m| m.key(name))
+                        .map(|(_, v)| v);
+                    let d = p.at(Error, Code::BadValue, at);
+                    p.push(d.arg("field", "add").arg("value", *v).arg("max", MAX_STEP));
+                }
+            }
+            for (k, cond) in c.when.iter().enumerate() {
+                let v = match cond {
+                    Condition::MoodAtLeast(v)
+                    | Condition::MoodBelow(v)
+                    | Condition::CounterAtLeast(_, v)
+                    | Condition::CounterBelow(_, v) => *v,
+                    _ => continue,
+                };
+                if !(-MAX_THRESHOLD..=MAX_THRESHOLD).contains(&v) {
+                    let d = p.at(Error, Code::BadValue, p.condition(ni, ci, k));
+                    p.push(
+                        d.arg("field", "threshold")
+                            .arg("value", v)
+                            .arg("max", MAX_THRESHOLD),
+                    );
+                }
+            }
+        }
+    }
+    p.out.len() == before
 }
 
 /// Every text in each of the scenario's languages, and its `{name}` placeholders.

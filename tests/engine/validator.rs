@@ -312,3 +312,15 @@ fn more_choices_at_once_than_the_number_keys() {
     );
     // Once `ask` is used up, only 4 remain, but the first visit already offers 5.
 }
+
+#[test]
+fn numbers_beyond_their_limits_are_errors_not_overflows() {
+    let all = findings("huge_numbers.ron");
+    let bad: Vec<&Diagnostic> = all.iter().filter(|d| d.code == "bad-value").collect();
+    assert_eq!(bad.len(), 2, "{all:#?}");
+    assert!(bad.iter().any(|d| d.text("field") == "points"));
+    assert!(bad.iter().any(|d| d.text("field") == "mood-change"));
+    let points = bad.iter().find(|d| d.text("field") == "points").unwrap();
+    points_at(points, "2147483647");
+    assert!(msg(points).contains("at most 100"), "{}", msg(points));
+}

@@ -107,11 +107,19 @@ diag-syntax-fix = { $kind ->
 diag-bad-value = { $field ->
     [difficulty] difficulty is { $value }, but it must be 1, 2 or 3
     [mood] the starting mood is { $value }, outside 0–100
+    [points] { $value } points is more than a choice may carry (at most { $max }, up or down)
+    [mood-change] a mood change of { $value } is more than a choice may carry (at most { $max }, up or down)
+    [add] a counter step of { $value } is more than a choice may carry (at most { $max }, up or down)
+    [threshold] the condition tests { $value }, beyond the limit of { $max }, up or down
    *[languages] no languages are listed
 }
 diag-bad-value-fix = { $field ->
     [difficulty] use 1 (easy), 2 (medium) or 3 (hard)
     [mood] use a number from 0 (furious) to 100 (delighted)
+    [points] use 1 to 3 points: 3 for the heart of a principle, 1 for a small touch; negative for breaking it
+    [mood-change] use a change such as 15 or -20; mood stays within 0–100 anyway
+    [add] count in small steps such as 1 or -1
+    [threshold] compare with a value the mood or the counter can reach, such as `MoodBelow(30)`
    *[languages] write `languages: [ru, en]` and give every text in both
 }
 diag-bad-id = { $what ->
