@@ -10,7 +10,6 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::sync::Arc;
 
 /// The mutable part of a run: what conditions look at and effects change.
@@ -105,37 +104,29 @@ fn once_key(node: &str, choice: &str) -> String {
     format!("{node}/{choice}")
 }
 
-/// Why a step of a run was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a step of a run was refused. The texts are for logs and tests; interfaces never show them,
+/// because they offer only the steps that are allowed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RunError {
     /// The conversation has already ended.
+    #[error("the conversation has already ended")]
     Ended,
     /// The current node waits for Continue, not for a choice.
+    #[error("this step has no choices; continue instead")]
     NotADecision,
     /// The current node waits for a choice, not for Continue.
+    #[error("this step waits for a choice")]
     NeedsChoice,
     /// No choice with this id exists at the current node.
+    #[error("there is no choice `{0}` here")]
     UnknownChoice(String),
     /// The choice exists, but its conditions do not hold now or it was already used.
+    #[error("choice `{0}` is not available now")]
     Unavailable(String),
     /// The scenario points to a node that does not exist (the validator reports this as an error).
+    #[error("the scenario points to a missing node `{0}`")]
     BrokenLink(String),
 }
-
-impl fmt::Display for RunError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunError::Ended => write!(f, "the conversation has already ended"),
-            RunError::NotADecision => write!(f, "this step has no choices; continue instead"),
-            RunError::NeedsChoice => write!(f, "this step waits for a choice"),
-            RunError::UnknownChoice(c) => write!(f, "there is no choice `{c}` here"),
-            RunError::Unavailable(c) => write!(f, "choice `{c}` is not available now"),
-            RunError::BrokenLink(n) => write!(f, "the scenario points to a missing node `{n}`"),
-        }
-    }
-}
-
-impl std::error::Error for RunError {}
 
 /// One decision the trainee made, with what else was on offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

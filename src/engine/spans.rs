@@ -341,13 +341,24 @@ impl Reader<'_> {
                         b'r' => out.push('\r'),
                         b'0' => out.push('\0'),
                         b'u' => {
-                            // \u{…}: kept out of the decoded text; ids never use it.
+                            // `\u{41}`: decoded, so that a map key written with it still matches.
+                            if self.peek()? != b'{' {
+                                return None;
+                            }
+                            let start = self.at + 1;
                             while self.peek()? != b'}' {
                                 self.at += 1;
                             }
+                            let hex = self.src.get(start..self.at)?;
                             self.at += 1;
+                            let code = u32::from_str_radix(hex, 16).ok()?;
+                            out.push(char::from_u32(code)?);
                         }
-                        b'x' => self.at += 2,
+                        b'x' => {
+                            let hex = self.src.get(self.at..self.at + 2)?;
+                            self.at += 2;
+                            out.push(char::from(u8::from_str_radix(hex, 16).ok()?));
+                        }
                         b'\n' => {}
                         other => out.push(char::from(other)),
                     }

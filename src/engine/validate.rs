@@ -290,10 +290,11 @@ fn references_pass(p: &mut Pass, catalog: &Catalog) {
                     }
                     for principle in c.scores.keys() {
                         if catalog.principle(principle).is_none() {
-                            let at = p
-                                .choice_field(ni, ci, "scores")
+                            let scores = p.choice_field(ni, ci, "scores");
+                            let at = scores
                                 .and_then(|m| m.key(principle))
-                                .map(|(k, _)| k);
+                                .map(|(k, _)| k)
+                                .or(scores);
                             let d = p.at(Error, Code::UnknownPrinciple, at);
                             let hint = closest_id(
                                 principle,

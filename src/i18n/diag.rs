@@ -207,3 +207,5 @@ fn args<'a>(d: &'a Diagnostic, derived: &'a [(&'static str, String)]) -> Args<'a
     }
     a
 }
+
+impl std::error::Error for Diagnostic {}
