@@ -2,7 +2,7 @@
 //! needs. The engine never words a message: `crate::i18n::diag` turns a [`Diagnostic`] into Russian or
 //! English through the Fluent catalog (`assets/i18n/*/check.ftl`).
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// How serious a finding is.
@@ -114,6 +114,14 @@ codes! {
 impl Serialize for Code {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Code::from_str_code(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown diagnostic code `{s}`")))
     }
 }
 
@@ -333,6 +341,10 @@ mod tests {
     fn every_code_round_trips() {
         for c in Code::ALL {
             assert_eq!(Code::from_str_code(c.as_str()), Some(*c));
+            let json = serde_json::to_string(c).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.as_str()));
+            assert_eq!(serde_json::from_str::<Code>(&json).unwrap(), *c);
         }
+        assert!(serde_json::from_str::<Code>("\"no-such-code\"").is_err());
     }
 }
