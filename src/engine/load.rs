@@ -66,9 +66,9 @@ fn explain(d: Diagnostic, code: &RonError) -> Diagnostic {
         E::ExpectedStructLikeEnd => d.arg("kind", "struct-end"),
         E::ExpectedArrayEnd => d.arg("kind", "list-end"),
         E::ExpectedMapEnd | E::ExpectedMapColon | E::ExpectedMap => d.arg("kind", "map"),
-        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
-            d.arg("kind", "integer")
-        }
+        E::ExpectedInteger | E::InvalidIntegerDigit { .. } => d.arg("kind", "integer"),
+        E::IntegerOutOfBounds => d.arg("kind", "number-range"),
+        E::ExpectedIdentifier => d.arg("kind", "ident"),
         E::ExpectedBoolean => d.arg("kind", "boolean"),
         E::Eof => d.arg("kind", "eof"),
         E::TrailingCharacters => d.arg("kind", "trailing"),

@@ -6,7 +6,7 @@
 use crate::common::fixture;
 use client_first::cli::{CliError, Format, check};
 use client_first::engine::diag::{Code, Diagnostic, Severity};
-use client_first::engine::library::{Library, builtin_files, read_path};
+use client_first::engine::library::{Library, SourceFile, builtin_files, read_path};
 use client_first::engine::text::Lang;
 use client_first::i18n::diag::{diagnostic_fix, diagnostic_line, diagnostic_message, render};
 use std::io::Write;
@@ -232,5 +232,27 @@ fn warnings_stay_warnings_and_errors_errors() {
     let lib = game_library();
     for l in &lib.scenarios {
         assert!(l.warnings.iter().all(|d| d.severity == Severity::Warning));
+    }
+}
+
+#[test]
+fn out_of_range_numbers_and_quoted_names_are_explained() {
+    let small = std::fs::read_to_string(fixture("small.ron")).unwrap();
+    let catalogs: Vec<SourceFile> = builtin_files()
+        .into_iter()
+        .filter(|f| f.is_principles() || f.is_cases())
+        .collect();
+    for (from, to, kind) in [
+        ("difficulty: 1,", "difficulty: 300,", "number-range"),
+        ("channel: Chat,", "channel: \"Chat\",", "ident"),
+    ] {
+        let text = small.replacen(from, to, 1);
+        let line = text.lines().position(|l| l.contains(to)).unwrap() + 1;
+        let lib = Library::from_files(catalogs.clone(), vec![SourceFile::new("t.ron", &text)]);
+        let d = &lib.problems[0].diagnostics[0];
+        assert_eq!((d.code, d.text("kind")), (Code::Syntax, kind));
+        assert_eq!(d.pos.line, line);
+        assert!(!diagnostic_message(Lang::Ru, d).contains("whole number"));
+        assert!(!diagnostic_message(Lang::En, d).contains("Expected identifier"));
     }
 }

@@ -72,6 +72,8 @@ diag-syntax = { $kind ->
     [list-end] a closing `]` was expected
     [map] a list of scores such as {"{"}"principle.id": 2{"}"} was expected
     [integer] a whole number was expected
+    [number-range] this number is outside what the field allows
+    [ident] a name without quotes was expected here, such as Chat, Wow or Client
     [boolean] `true` or `false` was expected
     [eof] the file ends too early
     [trailing] there is text after the end of the scenario
@@ -93,6 +95,8 @@ diag-syntax-fix = { $kind ->
     [list-end] a list opened with `[` is not closed, or a comma is missing between its items
     [map] write scores as {"{"}"fc.never_just_no": 2, "st.polite": 1{"}"}
     [integer] write a number such as 10 or -5, without quotes
+    [number-range] use a whole number in the field's range: difficulty 1–3, minutes and order 0 or more, mood 0–100
+    [ident] write the value without quotes, as in docs/scenario-format.md
     [boolean] write true or false, without quotes
     [eof] a bracket or quote opened earlier is never closed
     [trailing] the whole file must be one `Scenario( … )`; remove what follows its closing `)`
