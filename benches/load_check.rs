@@ -87,10 +87,7 @@ fn catalogs() -> Vec<SourceFile> {
 
 fn bench(c: &mut Criterion) {
     let files: Vec<SourceFile> = (0..SCENARIOS)
-        .map(|i| SourceFile {
-            name: format!("gen_{i}.ron"),
-            text: generate(i),
-        })
+        .map(|i| SourceFile::new(format!("gen_{i}.ron"), &generate(i)))
         .collect();
     // One check outside the timing: the generated scenarios must really be clean, or the figure is meaningless.
     let lib = Library::from_files(catalogs(), files.clone());

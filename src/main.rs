@@ -2,19 +2,19 @@
 
 use clap::Parser;
 use client_first::cli::{Cli, run_command};
+use std::process::ExitCode;
 
-fn main() {
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    let code = match cli.command {
-        Some(command) => run_command(command),
+    match cli.command {
+        Some(command) => run_command(command, cli.lang),
         None => play(cli),
-    };
-    std::process::exit(code);
+    }
 }
 
 /// Opens the game window.
 #[cfg(feature = "game")]
-fn play(cli: Cli) -> i32 {
+fn play(cli: Cli) -> ExitCode {
     let exit = client_first::game::run(client_first::game::Options {
         scenarios: cli.scenarios,
         lang: cli.lang,
@@ -22,18 +22,14 @@ fn play(cli: Cli) -> i32 {
         screenshot: cli.screenshot,
         continuous: cli.continuous,
     });
-    i32::from(!exit.is_success())
+    ExitCode::from(u8::from(!exit.is_success()))
 }
 
 /// Without the `game` feature there is no window: list what is playable instead.
 #[cfg(not(feature = "game"))]
-fn play(_cli: Cli) -> i32 {
-    let lib = client_first::engine::library::Library::builtin();
-    println!("Client First — built without the `game` feature; scenarios:");
-    for l in &lib.scenarios {
-        let t = &l.scenario.title;
-        println!("  {:<20} {} / {}", l.scenario.id, t.ru, t.en);
-    }
-    println!("\nPlay in the terminal: client-first play <id> --lang ru|en");
-    0
+fn play(cli: Cli) -> ExitCode {
+    use client_first::cli::{exit_code, overview, system_lang};
+    let lang = cli.lang.unwrap_or_else(system_lang);
+    let mut out = std::io::stdout().lock();
+    exit_code(overview(lang, &mut out), lang)
 }

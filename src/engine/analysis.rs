@@ -5,7 +5,7 @@
 //! parts of the state that some condition looks at (a scenario without mood conditions does not split
 //! states by mood). Scores are then longest and shortest paths over that state graph.
 
-use super::model::{Condition, MOOD_MAX, MOOD_MIN, Scenario, Then};
+use super::model::{Condition, Facts, MOOD_MAX, MOOD_MIN, Scenario, Then};
 use super::run::State;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -31,6 +31,8 @@ pub struct Analysis {
     pub linked: BTreeSet<String>,
     /// Decision nodes where some reachable state offers no choice at all.
     pub dead_ends: BTreeSet<String>,
+    /// For each dead end, the first state found stuck there, so that the message can name it.
+    pub stuck: BTreeMap<String, Stuck>,
     /// Per decision node, the most choices offered at once in any reachable state.
     pub max_offered: BTreeMap<String, usize>,
     /// Nodes of reachable states from which no ending can be reached.
@@ -47,6 +49,19 @@ pub struct Analysis {
     pub truncated: bool,
     /// The explored state graph, kept to answer [`Analysis::best_from`].
     states: Option<Arc<StateTable>>,
+}
+
+/// A state in which a decision offers no choice: what the conditions see, and how it was reached.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stuck {
+    /// The mood, when some condition tests mood.
+    pub mood: Option<i32>,
+    /// The tested flags that are set.
+    pub flags: Vec<String>,
+    /// The tested counters and their values.
+    pub counters: Vec<(String, i32)>,
+    /// The last choice taken on the shortest way there, as (node id, choice id).
+    pub after: Option<(String, String)>,
 }
 
 /// The explored states and, for each, the best total still achievable from it.
@@ -86,7 +101,7 @@ impl Analysis {
                 .get(name)
                 .copied()
                 .unwrap_or(0)
-                .clamp(lo - 8, hi + 8);
+                .clamp(lo.saturating_sub(8), hi.saturating_add(8));
         }
         let mut key = Key {
             node,
@@ -288,18 +303,10 @@ impl Layout {
     }
 
     fn holds(&self, k: &Key, cond: &Condition) -> bool {
-        let flag = |f: &str| self.flags.get(f).is_some_and(|i| Self::get(&k.bits, *i));
-        let visited = |v: &str| self.visited.get(v).is_some_and(|i| Self::get(&k.bits, *i));
-        match cond {
-            Condition::MoodAtLeast(v) => k.mood >= *v,
-            Condition::MoodBelow(v) => k.mood < *v,
-            Condition::Flag(f) => flag(f),
-            Condition::NotFlag(f) => !flag(f),
-            Condition::CounterAtLeast(c, v) => self.counter(k, c) >= *v,
-            Condition::CounterBelow(c, v) => self.counter(k, c) < *v,
-            Condition::Visited(n) => visited(n),
-            Condition::NotVisited(n) => !visited(n),
-        }
+        cond.holds(&KeyFacts {
+            layout: self,
+            key: k,
+        })
     }
 
     fn enter(&self, k: &mut Key, s: &Scenario, node: usize) {
@@ -308,6 +315,73 @@ impl Layout {
             Self::put(&mut k.bits, *b, true);
         }
         self.forget_dead(k);
+    }
+}
+
+/// A compact state seen through its layout, for the one condition interpreter.
+struct KeyFacts<'a> {
+    layout: &'a Layout,
+    key: &'a Key,
+}
+
+impl Facts for KeyFacts<'_> {
+    fn mood(&self) -> i32 {
+        self.key.mood
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.layout
+            .flags
+            .get(name)
+            .is_some_and(|i| Layout::get(&self.key.bits, *i))
+    }
+
+    fn counter(&self, name: &str) -> i32 {
+        self.layout.counter(self.key, name)
+    }
+
+    fn visited(&self, node: &str) -> bool {
+        self.layout
+            .visited
+            .get(node)
+            .is_some_and(|i| Layout::get(&self.key.bits, *i))
+    }
+}
+
+/// How a state was first reached: the state before it and the (node, choice) taken, if any.
+type Parent = Option<(usize, Option<(usize, usize)>)>;
+
+/// What a stuck state looks like to the conditions, and the last choice on the way to it.
+fn describe(s: &Scenario, layout: &Layout, k: &Key, index: usize, parent: &[Parent]) -> Stuck {
+    let mut flags: Vec<String> = layout
+        .flags
+        .iter()
+        .filter(|(_, b)| Layout::get(&k.bits, **b))
+        .map(|(f, _)| f.clone())
+        .collect();
+    flags.sort();
+    let mut counters: Vec<(String, i32)> = layout
+        .counters
+        .iter()
+        .map(|(c, i)| (c.clone(), k.counters[*i]))
+        .collect();
+    counters.sort();
+    let mut after = None;
+    let mut at = index;
+    while let Some(Some((from, choice))) = parent.get(at) {
+        if let Some((ni, ci)) = choice
+            && let Then::Choices(cs) = &s.nodes[*ni].then
+        {
+            after = Some((s.nodes[*ni].id.clone(), cs[*ci].id.clone()));
+            break;
+        }
+        at = *from;
+    }
+    Stuck {
+        mood: layout.uses_mood.then_some(k.mood),
+        flags,
+        counters,
+        after,
     }
 }
 
@@ -347,6 +421,8 @@ pub fn analyse(s: &Scenario) -> Analysis {
     let mut ids: HashMap<Key, usize> = HashMap::new();
     let mut keys: Vec<Key> = Vec::new();
     let mut edges: Vec<Vec<Edge>> = Vec::new();
+    // How each state was first reached: the state before it and the choice taken, for messages.
+    let mut parent: Vec<Parent> = vec![None];
     ids.insert(first.clone(), 0);
     keys.push(first);
     edges.push(Vec::new());
@@ -379,7 +455,7 @@ pub fn analyse(s: &Scenario) -> Analysis {
                     };
                     let mut nk = k.clone();
                     if layout.uses_mood {
-                        nk.mood = (nk.mood + c.mood).clamp(MOOD_MIN, MOOD_MAX);
+                        nk.mood = nk.mood.saturating_add(c.mood).clamp(MOOD_MIN, MOOD_MAX);
                     }
                     for f in &c.set {
                         if let Some(b) = layout.flags.get(f) {
@@ -395,7 +471,9 @@ pub fn analyse(s: &Scenario) -> Analysis {
                         if let Some(&i) = layout.counters.get(name) {
                             // Values far beyond every threshold behave alike; clamping keeps loops finite.
                             let (lo, hi) = layout.counter_bounds[i];
-                            nk.counters[i] = (nk.counters[i] + v).clamp(lo - 8, hi + 8);
+                            nk.counters[i] = nk.counters[i]
+                                .saturating_add(*v)
+                                .clamp(lo.saturating_sub(8), hi.saturating_add(8));
                         }
                     }
                     if let Some(b) = once_bit {
@@ -404,8 +482,9 @@ pub fn analyse(s: &Scenario) -> Analysis {
                     layout.enter(&mut nk, s, t);
                     next.push((Some((k.node, ci)), nk));
                 }
-                if offered == 0 {
-                    out.dead_ends.insert(node.id.clone());
+                if offered == 0 && out.dead_ends.insert(node.id.clone()) {
+                    let stuck = describe(s, &layout, &k, queue, &parent);
+                    out.stuck.insert(node.id.clone(), stuck);
                 }
                 let most = out.max_offered.entry(node.id.clone()).or_insert(0);
                 *most = (*most).max(offered);
@@ -422,6 +501,7 @@ pub fn analyse(s: &Scenario) -> Analysis {
                     let i = keys.len();
                     ids.insert(nk.clone(), i);
                     keys.push(nk);
+                    parent.push(Some((queue, choice)));
                     edges.push(Vec::new());
                     i
                 }
@@ -611,7 +691,7 @@ fn extreme(
                 continue;
             }
             if let Some(rest) = value[e.to] {
-                let x = weight(e) + rest;
+                let x = weight(e).saturating_add(rest);
                 acc = Some(match acc {
                     None => x,
                     Some(a) if best => a.max(x),

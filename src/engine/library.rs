@@ -1,9 +1,10 @@
 //! The scenario library: the built-in files, plus a company's own folder, validated and ready to play.
 
 use super::analysis::Analysis;
-use super::diag::{Diagnostic, Position, Severity};
+use super::diag::{Code, Diagnostic, Severity};
 use super::load::{parse_cases, parse_catalog, parse_scenario};
 use super::model::{CaseCatalog, Catalog, Scenario};
+use super::source;
 use super::validate::{Coverage, check_catalog, check_scenario};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,16 +19,45 @@ pub const PRINCIPLES_FILE: &str = "principles.ron";
 /// The file name of the case catalog.
 pub const CASES_FILE: &str = "cases.ron";
 
-/// A source file: its name for messages, and its text.
+/// A source file: its name for messages, and its text, or why its bytes could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
     /// The path or name shown in messages.
     pub name: String,
-    /// The file's contents.
+    /// The file's contents, without a byte-order mark and with LF line ends.
     pub text: String,
+    /// Why the file could not be read as text (not found, not UTF-8); `text` is then empty.
+    pub unreadable: Option<Box<Diagnostic>>,
 }
 
 impl SourceFile {
+    /// A file from its text, normalised as a file read from disk would be.
+    pub fn new(name: impl Into<String>, text: &str) -> SourceFile {
+        SourceFile {
+            name: name.into(),
+            text: source::normalise(text),
+            unreadable: None,
+        }
+    }
+
+    /// A file from its bytes: UTF-8 with or without a byte-order mark, any line ends. Other bytes
+    /// make a file that carries its located `encoding` error.
+    pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> SourceFile {
+        let name = name.into();
+        match source::decode(&name, bytes) {
+            Ok(text) => SourceFile {
+                name,
+                text,
+                unreadable: None,
+            },
+            Err(d) => SourceFile {
+                name,
+                text: String::new(),
+                unreadable: Some(d),
+            },
+        }
+    }
+
     /// Whether this is the principles catalog.
     pub fn is_principles(&self) -> bool {
         file_name(&self.name) == PRINCIPLES_FILE
@@ -55,47 +85,41 @@ fn file_name(path: &str) -> &str {
 pub fn builtin_files() -> Vec<SourceFile> {
     builtin::BUILTIN
         .iter()
-        .map(|(name, text)| SourceFile {
-            name: format!("scenarios/{name}"),
-            text: (*text).to_string(),
-        })
+        .map(|(name, text)| SourceFile::new(format!("scenarios/{name}"), text))
         .collect()
 }
 
-/// Reads the `.ron` files of a folder (sorted by name), or one file.
+/// Reads the `.ron` files of a folder (sorted by name), or one file. A file that cannot be read, or
+/// is not UTF-8, comes back carrying its error, so that one bad file never hides the others. Only a
+/// folder that cannot be listed (or a path that does not exist) is an error of the whole call.
 pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Box<Diagnostic>> {
-    let io_error = |p: &Path, e: std::io::Error| {
-        Box::new(Diagnostic::new(
-            Severity::Error,
-            "io",
-            &p.display().to_string(),
-            "",
-            Position { line: 0, col: 0 },
-            format!("cannot read it: {e}"),
-            "check that the path exists and is readable",
-        ))
-    };
+    let name = path.display().to_string();
     let mut paths: Vec<PathBuf> = if path.is_dir() {
         std::fs::read_dir(path)
-            .map_err(|e| io_error(path, e))?
+            .map_err(|e| source::io_error(&name, &e))?
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron") && !p.is_dir())
             .collect()
     } else {
+        std::fs::metadata(path).map_err(|e| source::io_error(&name, &e))?;
         vec![path.to_path_buf()]
     };
     paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).map_err(|e| io_error(&p, e))?;
-            Ok(SourceFile {
-                name: p.display().to_string(),
-                text,
-            })
-        })
-        .collect()
+    Ok(paths.into_iter().map(|p| read_file(&p)).collect())
+}
+
+/// Reads one file as bytes; an error is kept in the file rather than returned.
+pub fn read_file(path: &Path) -> SourceFile {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => SourceFile::from_bytes(name, &bytes),
+        Err(e) => SourceFile {
+            unreadable: Some(source::io_error(&name, &e)),
+            name,
+            text: String::new(),
+        },
+    }
 }
 
 /// A scenario that loaded, with its findings.
@@ -160,16 +184,18 @@ impl Library {
             .iter()
             .rev()
             .filter(|f| f.is_principles())
-            .find_map(|f| match parse_catalog(&f.name, &f.text) {
-                Ok(c) => {
-                    diags.extend(check_catalog(&f.name, &f.text, &c));
-                    Some(c)
-                }
-                Err(d) => {
-                    diags.push(*d);
-                    None
-                }
-            })
+            .find_map(
+                |f| match readable(f).and_then(|t| parse_catalog(&f.name, t)) {
+                    Ok(c) => {
+                        diags.extend(check_catalog(&f.name, &f.text, &c));
+                        Some(c)
+                    }
+                    Err(d) => {
+                        diags.push(*d);
+                        None
+                    }
+                },
+            )
             .unwrap_or_else(|| Catalog {
                 sources: Vec::new(),
                 principles: Vec::new(),
@@ -178,13 +204,15 @@ impl Library {
             .iter()
             .rev()
             .filter(|f| f.is_cases())
-            .find_map(|f| match parse_cases(&f.name, &f.text) {
-                Ok(c) => Some(c),
-                Err(d) => {
-                    diags.push(*d);
-                    None
-                }
-            })
+            .find_map(
+                |f| match readable(f).and_then(|t| parse_cases(&f.name, t)) {
+                    Ok(c) => Some(c),
+                    Err(d) => {
+                        diags.push(*d);
+                        None
+                    }
+                },
+            )
             .unwrap_or(CaseCatalog { cases: Vec::new() });
         // The last quiz file wins, as with the catalogs: a company folder may replace the built-in one.
         let quiz = match all.iter().rev().find(|f| f.is_quiz()) {
@@ -218,21 +246,27 @@ impl Library {
                     languages: Vec::new(),
                 }),
                 Ok((s, ..)) if group_of.get(&s.id) == Some(&group) => {
-                    let first = by_id.get(&s.id).map_or("another file", |l| l.file.as_str());
-                    let pos = super::diag::locate_field(&f.text, "id", &s.id, 0)
-                        .map_or(Position { line: 1, col: 1 }, |p| p.0);
+                    let first = by_id.get(&s.id).map_or("", |l| l.file.as_str());
+                    let at = super::spans::parse(&f.text)
+                        .and_then(|r| r.field("id").map(|v| v.start))
+                        .map_or(super::diag::Position::START, |o| {
+                            super::diag::position_of_offset(&f.text, o)
+                        });
                     problems.push(Problem {
                         file: f.name.clone(),
                         id: Some(s.id.clone()),
-                        diagnostics: vec![Diagnostic::new(
-                            Severity::Error,
-                            "duplicate-id",
-                            &f.name,
-                            &f.text,
-                            pos,
-                            format!("scenario id `{}` is already used by {first}", s.id),
-                            "give each scenario its own id",
-                        )],
+                        diagnostics: vec![
+                            Diagnostic::new(
+                                Severity::Error,
+                                Code::DuplicateId,
+                                &f.name,
+                                &f.text,
+                                at,
+                            )
+                            .arg("what", "scenario")
+                            .arg("id", &s.id)
+                            .arg("node", first),
+                        ],
                         coverage: None,
                         languages: s.languages.clone(),
                     });
@@ -301,6 +335,14 @@ impl Library {
     }
 }
 
+/// The text of a file, or the reason it has none.
+fn readable(f: &SourceFile) -> Result<&str, Box<Diagnostic>> {
+    match &f.unreadable {
+        Some(d) => Err(d.clone()),
+        None => Ok(&f.text),
+    }
+}
+
 /// A scenario file parsed and checked, or why it could not be parsed.
 type Checked = Result<(Scenario, Vec<Diagnostic>, Coverage, Analysis), Box<Diagnostic>>;
 
@@ -312,7 +354,7 @@ fn check_all(
     cases: &CaseCatalog,
 ) -> Vec<Checked> {
     let one = |f: &SourceFile| -> Checked {
-        let s = parse_scenario(&f.name, &f.text)?;
+        let s = parse_scenario(&f.name, readable(f)?)?;
         let (d, coverage, analysis) = check_scenario(&f.name, &f.text, &s, catalog, cases);
         Ok((s, d, coverage, analysis))
     };

@@ -1,11 +1,12 @@
 //! Parsing RON files into the model, turning ron's errors into located diagnostics with a fix.
 
-use super::diag::{Diagnostic, Position, Severity};
+use super::diag::{Code, Diagnostic, Position, Severity};
 use super::model::{CaseCatalog, Catalog, Scenario};
 use ron::error::{Error as RonError, SpannedError};
 use serde::de::DeserializeOwned;
 
-/// Parses a scenario file. `file` is the name used in messages.
+/// Parses a scenario file. `file` is the name used in messages; `source` is already normalised
+/// (see [`super::source`]).
 pub fn parse_scenario(file: &str, source: &str) -> Result<Scenario, Box<Diagnostic>> {
     parse(file, source)
 }
@@ -25,121 +26,94 @@ pub fn parse_quiz(file: &str, source: &str) -> Result<super::quiz::QuizFile, Box
     parse(file, source)
 }
 
-fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<T, Box<Diagnostic>> {
+/// Parses any RON file into `T`, with an empty file and ron's errors turned into diagnostics.
+pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<T, Box<Diagnostic>> {
+    if is_blank(source) {
+        return Err(Box::new(Diagnostic::new(
+            Severity::Error,
+            Code::EmptyFile,
+            file,
+            source,
+            Position { line: 0, col: 0 },
+        )));
+    }
     ron::Options::default()
         .from_str::<T>(source)
-        .map_err(|e| Box::new(diagnostic_from_ron(file, source, &e)))
+        .map_err(|e| Box::new(ron_diagnostic(file, source, &e)))
 }
 
-/// Turns a ron error into a diagnostic with a plain-language message and a fix.
-fn diagnostic_from_ron(file: &str, source: &str, err: &SpannedError) -> Diagnostic {
+/// Whether a file holds nothing but white space and comments.
+fn is_blank(source: &str) -> bool {
+    source
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"))
+}
+
+/// Turns a ron error into a located `syntax` diagnostic. Its `kind` value selects the message; the
+/// other values (`found`, `expected`, `field`, `place`, `hint`) fill it in.
+pub fn ron_diagnostic(file: &str, source: &str, err: &SpannedError) -> Diagnostic {
     // ron reports where it stopped reading, which for most errors is the start of the offending token.
     let pos = Position {
         line: err.span.start.line.max(1),
         col: err.span.start.col.max(1),
     };
-    let (message, help) = explain(&err.code);
-    Diagnostic::new(Severity::Error, "syntax", file, source, pos, message, help)
+    let d = Diagnostic::new(Severity::Error, Code::Syntax, file, source, pos);
+    explain(d, &err.code)
 }
 
-fn explain(code: &RonError) -> (String, String) {
+fn explain(d: Diagnostic, code: &RonError) -> Diagnostic {
     use RonError as E;
-    let generic = "check the brackets, quotes and commas just before this place".to_string();
+    let place = |outer: &Option<String>| outer.clone().unwrap_or_default();
+    let hint = |found: &str, expected: &[&str]| closest(found, expected).unwrap_or("").to_string();
     match code {
-        E::ExpectedComma => (
-            "a comma is missing".into(),
-            "put a `,` between two fields or two items of a list".into(),
-        ),
-        E::ExpectedString | E::ExpectedStringEnd => (
-            "a text in double quotes was expected here".into(),
-            "write texts as \"…\"; inside a text use «» or “” instead of a plain double quote, or escape it as \\\"".into(),
-        ),
-        E::ExpectedStructLikeEnd => (
-            "a closing `)` was expected".into(),
-            "a `(` opened earlier is not closed, or a comma is missing between fields".into(),
-        ),
-        E::ExpectedArrayEnd => (
-            "a closing `]` was expected".into(),
-            "a list opened with `[` is not closed, or a comma is missing between its items".into(),
-        ),
-        E::ExpectedMapEnd | E::ExpectedMapColon | E::ExpectedMap => (
-            "a map such as {\"principle.id\": 2} was expected".into(),
-            "write scores as {\"fc.never_just_no\": 2, \"st.polite\": 1}".into(),
-        ),
-        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => (
-            "a whole number was expected".into(),
-            "write a number such as 10 or -5, without quotes".into(),
-        ),
-        E::ExpectedBoolean => (
-            "`true` or `false` was expected".into(),
-            "write true or false, without quotes".into(),
-        ),
-        E::Eof => (
-            "the file ends too early".into(),
-            "a bracket or quote opened earlier is never closed".into(),
-        ),
-        E::TrailingCharacters => (
-            "there is text after the end of the scenario".into(),
-            "the whole file must be one `Scenario( … )`; remove what follows its closing `)`".into(),
-        ),
+        E::ExpectedComma => d.arg("kind", "comma"),
+        E::ExpectedString | E::ExpectedStringEnd => d.arg("kind", "string"),
+        E::ExpectedStructLikeEnd => d.arg("kind", "struct-end"),
+        E::ExpectedArrayEnd => d.arg("kind", "list-end"),
+        E::ExpectedMapEnd | E::ExpectedMapColon | E::ExpectedMap => d.arg("kind", "map"),
+        E::ExpectedInteger | E::InvalidIntegerDigit { .. } => d.arg("kind", "integer"),
+        E::IntegerOutOfBounds => d.arg("kind", "number-range"),
+        E::ExpectedIdentifier => d.arg("kind", "ident"),
+        E::ExpectedBoolean => d.arg("kind", "boolean"),
+        E::Eof => d.arg("kind", "eof"),
+        E::TrailingCharacters => d.arg("kind", "trailing"),
         E::NoSuchStructField {
             expected,
             found,
             outer,
-        } => {
-            let place = outer.as_deref().unwrap_or("this item");
-            let hint = match closest(found, expected) {
-                Some(s) => format!("did you mean `{s}`? "),
-                None => String::new(),
-            };
-            (
-                format!("`{found}` is not a field of {place}"),
-                format!("{hint}the fields of {place} are: {}", expected.join(", ")),
-            )
-        }
-        E::MissingStructField { field, outer } => {
-            let place = outer.as_deref().unwrap_or("this item");
-            (
-                format!("{place} has no `{field}`"),
-                format!("add `{field}: …` to {place}; see docs/scenario-format.md for its meaning"),
-            )
-        }
-        E::DuplicateStructField { field, outer } => {
-            let place = outer.as_deref().unwrap_or("this item");
-            (
-                format!("`{field}` is written twice in {place}"),
-                "keep one of the two".into(),
-            )
-        }
+        } => d
+            .arg("kind", "no-field")
+            .arg("found", found.as_str())
+            .arg("place", place(outer))
+            .arg("expected", expected.join(", "))
+            .arg("hint", hint(found, expected)),
+        E::MissingStructField { field, outer } => d
+            .arg("kind", "missing-field")
+            .arg("field", *field)
+            .arg("place", place(outer)),
+        E::DuplicateStructField { field, outer } => d
+            .arg("kind", "duplicate-field")
+            .arg("field", *field)
+            .arg("place", place(outer)),
         E::NoSuchEnumVariant {
             expected,
             found,
             outer,
-        } => {
-            let place = outer.as_deref().unwrap_or("this value");
-            let hint = match closest(found, expected) {
-                Some(s) => format!("did you mean `{s}`? "),
-                None => String::new(),
-            };
-            (
-                format!("`{found}` is not a valid {place}"),
-                format!("{hint}use one of: {}", expected.join(", ")),
-            )
-        }
-        E::InvalidValueForType { expected, found } => (
-            format!("expected {expected}, found {found}"),
-            generic,
-        ),
-        E::UnexpectedChar(c) => (format!("unexpected character `{c}`"), generic),
-        E::ExpectedNamedStructLike(name) => (
-            format!("`{name}( … )` was expected here"),
-            format!("write `{name}(` and the fields, then `)`"),
-        ),
-        E::UnclosedBlockComment | E::UnclosedLineComment => (
-            "a comment is not closed".into(),
-            "close `/*` with `*/`".into(),
-        ),
-        other => (other.to_string(), generic),
+        } => d
+            .arg("kind", "no-variant")
+            .arg("found", found.as_str())
+            .arg("place", place(outer))
+            .arg("expected", expected.join(", "))
+            .arg("hint", hint(found, expected)),
+        E::InvalidValueForType { expected, found } => d
+            .arg("kind", "wrong-type")
+            .arg("expected", expected.as_str())
+            .arg("found", found.as_str()),
+        E::UnexpectedChar(c) => d.arg("kind", "char").arg("found", c.to_string()),
+        E::ExpectedNamedStructLike(name) => d.arg("kind", "named").arg("place", *name),
+        E::UnclosedBlockComment | E::UnclosedLineComment => d.arg("kind", "comment"),
+        E::ExceededRecursionLimit => d.arg("kind", "too-deep"),
+        other => d.arg("kind", "other").arg("found", other.to_string()),
     }
 }
 
@@ -177,8 +151,8 @@ mod tests {
         let src = "Text(ru: \"а\", eng: \"b\")";
         let err = parse::<super::super::text::Text>("t.ron", src).unwrap_err();
         assert_eq!(err.pos.line, 1);
-        assert!(err.message.contains("`eng`"), "{}", err.message);
-        assert!(err.help.contains("did you mean `en`"), "{}", err.help);
+        assert_eq!(err.text("found"), "eng");
+        assert_eq!(err.text("hint"), "en");
     }
 
     #[test]

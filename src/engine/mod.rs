@@ -15,5 +15,7 @@ pub mod progress;
 pub mod report;
 pub mod run;
 pub mod score;
+pub mod source;
+pub mod spans;
 pub mod text;
 pub mod validate;

@@ -251,7 +251,7 @@ pub struct Choice {
 impl Choice {
     /// The sum of all principle points of this choice.
     pub fn total(&self) -> i32 {
-        self.scores.values().sum()
+        self.scores.values().fold(0, |a, w| a.saturating_add(*w))
     }
 
     /// What the trainee says, falling back to the button text.
@@ -283,6 +283,35 @@ pub enum Condition {
     Visited(String),
     /// The conversation has not been through this node.
     NotVisited(String),
+}
+
+/// What a condition can look at. The runner's state and the validator's compact state both answer
+/// these questions, so that [`Condition::holds`] is the one interpreter of `when` conditions.
+pub trait Facts {
+    /// The counterpart's mood.
+    fn mood(&self) -> i32;
+    /// Whether a flag is set.
+    fn flag(&self, name: &str) -> bool;
+    /// A counter's value; a counter that nothing changed yet is 0.
+    fn counter(&self, name: &str) -> i32;
+    /// Whether the conversation has been through a node.
+    fn visited(&self, node: &str) -> bool;
+}
+
+impl Condition {
+    /// Whether this condition holds in a state. Every condition of a choice must hold (all-of).
+    pub fn holds(&self, f: &impl Facts) -> bool {
+        match self {
+            Condition::MoodAtLeast(v) => f.mood() >= *v,
+            Condition::MoodBelow(v) => f.mood() < *v,
+            Condition::Flag(name) => f.flag(name),
+            Condition::NotFlag(name) => !f.flag(name),
+            Condition::CounterAtLeast(c, v) => f.counter(c) >= *v,
+            Condition::CounterBelow(c, v) => f.counter(c) < *v,
+            Condition::Visited(n) => f.visited(n),
+            Condition::NotVisited(n) => !f.visited(n),
+        }
+    }
 }
 
 /// How a conversation ends.

@@ -1,12 +1,12 @@
-//! The report of `client-first check`: readable text for authors, JSON for tools.
+//! The report of `client-first check` as data: the command line words it (`crate::cli`) or prints
+//! it as JSON for tools.
 
-use super::diag::Diagnostic;
-use super::library::Library;
+use super::diag::{Code, Diagnostic};
+use super::library::{Library, Loaded};
 use super::text::Lang;
 use super::validate::{Coverage, coverage_table};
 use serde::Serialize;
-use std::collections::BTreeMap;
-use std::fmt::Write;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One scenario file in the JSON summary.
 #[derive(Debug, Clone, Serialize)]
@@ -44,11 +44,23 @@ pub struct Report {
     pub errors: usize,
     /// Total warnings.
     pub warnings: usize,
+    /// Files that could not be read at all (missing, no permission): `check` exits 2 for them.
+    pub unreadable: usize,
+    /// The ids of built-in scenarios counted in `coverage` beside the checked files, so that a
+    /// company folder's coverage includes what the game already ships. Empty when only the built-in
+    /// library itself is checked.
+    pub builtin_counted: Vec<String>,
 }
 
 impl Report {
-    /// Builds the report of a library.
+    /// Builds the report of a library on its own.
     pub fn new(lib: &Library) -> Report {
+        Report::over(lib, None)
+    }
+
+    /// Builds the report of a library checked over `base` (the built-in library): coverage then
+    /// also counts the base scenarios that the checked files do not replace.
+    pub fn over(lib: &Library, base: Option<&Library>) -> Report {
         let split = |d: &[Diagnostic]| -> (Vec<Diagnostic>, Vec<Diagnostic>) {
             d.iter().cloned().partition(Diagnostic::is_error)
         };
@@ -90,82 +102,36 @@ impl Report {
             + catalog.iter().filter(|d| d.is_error()).count();
         let warnings = scenarios.iter().map(|s| s.warning_count).sum::<usize>()
             + catalog.iter().filter(|d| !d.is_error()).count();
+        let unreadable = scenarios
+            .iter()
+            .flat_map(|s| &s.errors)
+            .chain(&catalog)
+            .filter(|d| d.code == Code::Io)
+            .count();
+        let checked: BTreeSet<&str> = scenarios.iter().filter_map(|s| s.id.as_deref()).collect();
+        let extra: Vec<&Loaded> = base
+            .map(|b| {
+                b.scenarios
+                    .iter()
+                    .filter(|l| !checked.contains(l.scenario.id.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let builtin_counted = extra.iter().map(|l| l.scenario.id.clone()).collect();
         Report {
-            scenarios,
             coverage: coverage_table(
                 &lib.catalog,
-                lib.scenarios.iter().map(|l| l.scenario.as_ref()),
+                lib.scenarios
+                    .iter()
+                    .chain(extra.iter().copied())
+                    .map(|l| l.scenario.as_ref()),
             ),
+            scenarios,
             catalog,
             errors,
             warnings,
+            unreadable,
+            builtin_counted,
         }
-    }
-
-    /// The report as pretty JSON.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-    }
-
-    /// The report as text for a terminal.
-    pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        for d in &self.catalog {
-            let _ = writeln!(out, "{d}");
-        }
-        for s in &self.scenarios {
-            let mark = if s.error_count > 0 { "✗" } else { "✓" };
-            let id = s.id.as_deref().unwrap_or("?");
-            let _ = writeln!(out, "{mark} {} ({id})", s.file);
-            if let Some(c) = &s.coverage {
-                let langs: Vec<&str> = s.languages.iter().map(|l| l.code()).collect();
-                let _ = writeln!(
-                    out,
-                    "    {} nodes, {} choices, {} endings; languages: {}",
-                    c.nodes,
-                    c.choices,
-                    c.endings,
-                    langs.join(", ")
-                );
-                if let (Some(sc), Some(dc)) = (c.score, c.decisions) {
-                    let _ = writeln!(
-                        out,
-                        "    decisions per playthrough: {}–{}; points: worst {:+}, best {:+}",
-                        dc.worst, dc.best, sc.worst, sc.best
-                    );
-                }
-                let _ = writeln!(
-                    out,
-                    "    principles ({}): {}",
-                    c.principles.len(),
-                    c.principles.join(", ")
-                );
-            }
-            for d in s.errors.iter().chain(&s.warnings) {
-                for line in d.to_string().lines() {
-                    let _ = writeln!(out, "    {line}");
-                }
-            }
-        }
-        if !self.coverage.is_empty() {
-            let _ = writeln!(out, "\nCoverage: principle × scenarios");
-            let width = self.coverage.keys().map(|k| k.len()).max().unwrap_or(0);
-            for (p, ss) in &self.coverage {
-                let flag = if ss.len() < 2 {
-                    "  ← fewer than 2"
-                } else {
-                    ""
-                };
-                let _ = writeln!(out, "  {p:<width$}  {}  {}{flag}", ss.len(), ss.join(", "));
-            }
-        }
-        let _ = writeln!(
-            out,
-            "\n{} scenario file(s): {} error(s), {} warning(s)",
-            self.scenarios.len(),
-            self.errors,
-            self.warnings
-        );
-        out
     }
 }

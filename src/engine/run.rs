@@ -1,15 +1,14 @@
 //! The dialogue runner: one playthrough of a scenario, driven by choice ids.
 
 use super::model::{
-    Choice, Condition, Ending, MOOD_MAX, MOOD_MIN, Node, SPEAKER_NARRATOR, SPEAKER_YOU, Scenario,
-    Then,
+    Choice, Condition, Ending, Facts, MOOD_MAX, MOOD_MIN, Node, SPEAKER_NARRATOR, SPEAKER_YOU,
+    Scenario, Then,
 };
 use super::text::{Lang, Text};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::sync::Arc;
 
 /// The mutable part of a run: what conditions look at and effects change.
@@ -44,17 +43,7 @@ impl State {
 
     /// Whether a condition holds in this state.
     pub fn holds(&self, cond: &Condition) -> bool {
-        let counter = |name: &str| self.counters.get(name).copied().unwrap_or(0);
-        match cond {
-            Condition::MoodAtLeast(v) => self.mood >= *v,
-            Condition::MoodBelow(v) => self.mood < *v,
-            Condition::Flag(f) => self.flags.contains(f),
-            Condition::NotFlag(f) => !self.flags.contains(f),
-            Condition::CounterAtLeast(c, v) => counter(c) >= *v,
-            Condition::CounterBelow(c, v) => counter(c) < *v,
-            Condition::Visited(n) => self.visited.contains(n),
-            Condition::NotVisited(n) => !self.visited.contains(n),
-        }
+        cond.holds(self)
     }
 
     /// Whether the trainee may pick this choice of node `node` now.
@@ -65,7 +54,10 @@ impl State {
 
     /// Applies a choice's effects and moves to its next node.
     pub fn apply(&mut self, node: &Node, choice: &Choice) {
-        self.mood = (self.mood + choice.mood).clamp(MOOD_MIN, MOOD_MAX);
+        self.mood = self
+            .mood
+            .saturating_add(choice.mood)
+            .clamp(MOOD_MIN, MOOD_MAX);
         for f in &choice.set {
             self.flags.insert(f.clone());
         }
@@ -73,7 +65,8 @@ impl State {
             self.flags.remove(f);
         }
         for (c, v) in &choice.add {
-            *self.counters.entry(c.clone()).or_insert(0) += v;
+            let n = self.counters.entry(c.clone()).or_insert(0);
+            *n = n.saturating_add(*v);
         }
         if choice.once {
             self.used_once.insert(once_key(&node.id, &choice.id));
@@ -88,41 +81,51 @@ impl State {
     }
 }
 
+impl Facts for State {
+    fn mood(&self) -> i32 {
+        self.mood
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.flags.contains(name)
+    }
+
+    fn counter(&self, name: &str) -> i32 {
+        self.counters.get(name).copied().unwrap_or(0)
+    }
+
+    fn visited(&self, node: &str) -> bool {
+        self.visited.contains(node)
+    }
+}
+
 fn once_key(node: &str, choice: &str) -> String {
     format!("{node}/{choice}")
 }
 
-/// Why a step of a run was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a step of a run was refused. The texts are for logs and tests; interfaces never show them,
+/// because they offer only the steps that are allowed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RunError {
     /// The conversation has already ended.
+    #[error("the conversation has already ended")]
     Ended,
     /// The current node waits for Continue, not for a choice.
+    #[error("this step has no choices; continue instead")]
     NotADecision,
     /// The current node waits for a choice, not for Continue.
+    #[error("this step waits for a choice")]
     NeedsChoice,
     /// No choice with this id exists at the current node.
+    #[error("there is no choice `{0}` here")]
     UnknownChoice(String),
     /// The choice exists, but its conditions do not hold now or it was already used.
+    #[error("choice `{0}` is not available now")]
     Unavailable(String),
     /// The scenario points to a node that does not exist (the validator reports this as an error).
+    #[error("the scenario points to a missing node `{0}`")]
     BrokenLink(String),
 }
-
-impl fmt::Display for RunError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunError::Ended => write!(f, "the conversation has already ended"),
-            RunError::NotADecision => write!(f, "this step has no choices; continue instead"),
-            RunError::NeedsChoice => write!(f, "this step waits for a choice"),
-            RunError::UnknownChoice(c) => write!(f, "there is no choice `{c}` here"),
-            RunError::Unavailable(c) => write!(f, "choice `{c}` is not available now"),
-            RunError::BrokenLink(n) => write!(f, "the scenario points to a missing node `{n}`"),
-        }
-    }
-}
-
-impl std::error::Error for RunError {}
 
 /// One decision the trainee made, with what else was on offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,17 +1,32 @@
 //! The validator behind `client-first check`: every finding is located in the file and says how to fix it.
 
+//!
+//! `check_scenario` runs named passes in turn (metadata, ids, references, choices, texts, flow), each
+//! adding located findings. Positions come from [`super::spans`]: every finding points at the value
+//! it concerns, never at the first place a word happens to appear.
+
 use super::analysis::{Analysis, Range, analyse};
-use super::diag::{Diagnostic, Position, Severity, locate_field};
+use super::diag::{Code, Diagnostic, Position, Severity};
 use super::model::{
     CaseCatalog, Catalog, Condition, MOOD_MAX, MOOD_MIN, SPEAKER_NARRATOR, SPEAKER_YOU, Scenario,
     Then,
 };
+use super::spans::{self, Spanned};
 use super::text::{Lang, Text};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Choices beyond this many per decision cannot be picked with the number keys.
 pub const MAX_CHOICES: usize = 4;
+/// A decision offers the trainee a real choice: at least this many.
+pub const MIN_CHOICES: usize = 2;
+/// A label is read from the back of a room on a projector: at most this many characters.
+pub const MAX_LABEL: usize = 60;
+/// The largest points, mood change or counter step one choice may carry, up or down. The format asks
+/// for 1 to 3 points; the limit keeps every sum over a playthrough far from overflowing.
+pub const MAX_STEP: i32 = 100;
+/// The largest threshold a condition may test, up or down.
+pub const MAX_THRESHOLD: i32 = 10_000;
 
 /// What one scenario trains, and its best and worst achievable score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,29 +49,70 @@ pub struct Coverage {
     pub decisions: Option<Range>,
 }
 
-/// Helps find where things are in a scenario's source.
-struct Locator<'a> {
+/// One scenario being checked: its source, its value positions and the findings so far.
+struct Pass<'a> {
+    file: &'a str,
     source: &'a str,
+    s: &'a Scenario,
+    root: Option<Spanned>,
+    out: Vec<Diagnostic>,
 }
 
-impl Locator<'_> {
-    fn node(&self, node: &str) -> (Position, usize) {
-        locate_field(self.source, "id", node, 0).unwrap_or((Position { line: 1, col: 1 }, 0))
+use Severity::{Error, Warning};
+
+impl<'a> Pass<'a> {
+    /// Where a value starts, or the start of the file when its position is unknown.
+    fn pos(&self, at: Option<&Spanned>) -> Position {
+        at.map_or(Position::START, |v| {
+            super::diag::position_of_offset(self.source, v.start)
+        })
     }
 
-    fn choice(&self, node: &str, choice: &str) -> (Position, usize) {
-        let (_, at) = self.node(node);
-        locate_field(self.source, "id", choice, at).unwrap_or_else(|| self.node(node))
+    /// A new finding at `at`; push it with [`Pass::push`] once its values are added.
+    fn at(&self, severity: Severity, code: Code, at: Option<&Spanned>) -> Diagnostic {
+        Diagnostic::new(severity, code, self.file, self.source, self.pos(at))
     }
 
-    fn field_after(&self, key: &str, value: &str, after: (Position, usize)) -> Position {
-        locate_field(self.source, key, value, after.1)
-            .or_else(|| locate_field(self.source, key, value, 0))
-            .map_or(after.0, |(p, _)| p)
+    fn push(&mut self, d: Diagnostic) {
+        self.out.push(d);
     }
 
-    fn text(&self, needle: &str) -> Position {
-        super::diag::locate(self.source, needle, 0).0
+    fn field(&self, name: &str) -> Option<&Spanned> {
+        self.root.as_ref()?.field(name)
+    }
+
+    fn node(&self, ni: usize) -> Option<&Spanned> {
+        self.field("nodes")?.item(ni)
+    }
+
+    fn node_id(&self, ni: usize) -> Option<&Spanned> {
+        self.node(ni)?.field("id")
+    }
+
+    /// The `then:` value's content: the list of `Choices([…])`, the id of `Continue("…")`, the
+    /// `Ending(…)` of `End(…)`.
+    fn then_inner(&self, ni: usize) -> Option<&Spanned> {
+        self.node(ni)?.field("then")?.inner()
+    }
+
+    fn choice(&self, ni: usize, ci: usize) -> Option<&Spanned> {
+        self.then_inner(ni)?.item(ci)
+    }
+
+    fn choice_field(&self, ni: usize, ci: usize, name: &str) -> Option<&Spanned> {
+        self.choice(ni, ci)?.field(name)
+    }
+
+    /// The choice's position when a field of it has none (a field left at its default).
+    fn choice_or(&self, ni: usize, ci: usize, name: &str) -> Option<&Spanned> {
+        self.choice_field(ni, ci, name)
+            .or_else(|| self.choice_field(ni, ci, "id"))
+            .or_else(|| self.node_id(ni))
+    }
+
+    fn condition(&self, ni: usize, ci: usize, k: usize) -> Option<&Spanned> {
+        let c = self.choice_field(ni, ci, "when")?.item(k)?;
+        Some(c.inner().unwrap_or(c))
     }
 }
 
@@ -68,111 +124,122 @@ pub fn check_scenario(
     catalog: &Catalog,
     cases: &CaseCatalog,
 ) -> (Vec<Diagnostic>, Coverage, Analysis) {
-    let loc = Locator { source };
-    let mut out = Vec::new();
-    let mut push = |sev: Severity, code: &'static str, pos: Position, msg: String, help: String| {
-        out.push(Diagnostic::new(sev, code, file, source, pos, msg, help));
+    let mut p = Pass {
+        file,
+        source,
+        s,
+        root: spans::parse(source),
+        out: Vec::new(),
     };
-    use Severity::{Error, Warning};
+    metadata_pass(&mut p, cases);
+    ids_pass(&mut p);
+    references_pass(&mut p, catalog);
+    choices_pass(&mut p);
+    let in_bounds = bounds_pass(&mut p);
+    texts_pass(&mut p);
+    // Out-of-range numbers are already errors; exploring with them would only add noise.
+    let analysis = if in_bounds {
+        analyse(s)
+    } else {
+        Analysis::default()
+    };
+    if in_bounds {
+        flow_pass(&mut p, &analysis);
+    }
+    let coverage = coverage_of(s, &analysis);
+    let mut out = p.out;
+    out.sort_by_key(|d| (d.severity, d.pos.line, d.pos.col));
+    (out, coverage, analysis)
+}
 
-    // Metadata.
+/// Difficulty, mood, languages and cases.
+fn metadata_pass(p: &mut Pass, cases: &CaseCatalog) {
+    let s = p.s;
     if !(1..=3).contains(&s.difficulty) {
-        push(
-            Error,
-            "bad-value",
-            loc.text("difficulty"),
-            format!("difficulty is {}, but it must be 1, 2 or 3", s.difficulty),
-            "use 1 (easy), 2 (medium) or 3 (hard)".into(),
-        );
+        let d = p.at(Error, Code::BadValue, p.field("difficulty"));
+        p.push(d.arg("field", "difficulty").arg("value", s.difficulty));
     }
     if !(MOOD_MIN..=MOOD_MAX).contains(&s.client.mood) {
-        push(
-            Error,
-            "bad-value",
-            loc.text("mood"),
-            format!("the starting mood is {}, outside 0–100", s.client.mood),
-            "use a number from 0 (furious) to 100 (delighted)".into(),
-        );
+        let at = p.field("client").and_then(|c| c.field("mood"));
+        let d = p.at(Error, Code::BadValue, at);
+        p.push(d.arg("field", "mood").arg("value", s.client.mood));
     }
     if s.languages.is_empty() {
-        push(
-            Error,
-            "bad-value",
-            loc.text("languages"),
-            "no languages are listed".into(),
-            "write `languages: [ru, en]` and provide every text in both".into(),
-        );
+        let d = p.at(Error, Code::BadValue, p.field("languages"));
+        p.push(d.arg("field", "languages").arg("value", 0));
     }
     if s.cases.is_empty() {
-        push(
-            Error,
-            "unknown-case",
-            loc.text("cases"),
-            "the scenario names no case".into(),
-            "add the id of the case it retells, from scenarios/cases.ron".into(),
-        );
+        let d = p.at(Error, Code::UnknownCase, p.field("cases"));
+        p.push(d.arg("case", "").arg("missing", "yes").arg("hint", ""));
     }
-    for c in &s.cases {
+    for (i, c) in s.cases.iter().enumerate() {
         if !cases.cases.iter().any(|k| &k.id == c) {
-            push(
-                Error,
-                "unknown-case",
-                loc.text(&format!("\"{c}\"")),
-                format!("case `{c}` is not in the case catalog"),
-                suggest(
-                    c,
-                    cases.cases.iter().map(|k| k.id.as_str()),
-                    "scenarios/cases.ron",
-                ),
-            );
+            let at = p.field("cases").and_then(|v| v.item(i));
+            let d = p.at(Error, Code::UnknownCase, at);
+            let hint = closest_id(c, cases.cases.iter().map(|k| k.id.as_str()));
+            p.push(d.arg("case", c).arg("missing", "no").arg("hint", hint));
         }
     }
+}
 
-    // Ids.
+/// Whether an id is written with lowercase letters, digits and `_` only.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Unique ids, written with the allowed characters.
+fn ids_pass(p: &mut Pass) {
+    let s = p.s;
+    let mut bad: Vec<(Option<Spanned>, &str, &str)> = Vec::new();
+    if !is_valid_id(&s.id) {
+        bad.push((p.field("id").cloned(), "scenario", &s.id));
+    }
     let mut seen = HashSet::new();
-    for n in &s.nodes {
+    for (ni, n) in s.nodes.iter().enumerate() {
+        if !is_valid_id(&n.id) {
+            bad.push((p.node_id(ni).cloned(), "node", &n.id));
+        }
         if !seen.insert(n.id.as_str()) {
-            let first = loc.node(&n.id);
-            let second = locate_field(source, "id", &n.id, first.1 + 1).map_or(first.0, |p| p.0);
-            push(
-                Error,
-                "duplicate-id",
-                second,
-                format!("two nodes have the id `{}`", n.id),
-                "give each node its own id".into(),
-            );
+            let d = p.at(Error, Code::DuplicateId, p.node_id(ni));
+            p.push(d.arg("what", "node").arg("id", &n.id).arg("node", ""));
         }
         if let Then::Choices(cs) = &n.then {
             let mut ids = HashSet::new();
-            for c in cs {
+            for (ci, c) in cs.iter().enumerate() {
+                if !is_valid_id(&c.id) {
+                    bad.push((p.choice_field(ni, ci, "id").cloned(), "choice", &c.id));
+                }
                 if !ids.insert(c.id.as_str()) {
-                    let first = loc.choice(&n.id, &c.id);
-                    let second =
-                        locate_field(source, "id", &c.id, first.1 + 1).map_or(first.0, |p| p.0);
-                    push(
-                        Error,
-                        "duplicate-id",
-                        second,
-                        format!("node `{}` has two choices with the id `{}`", n.id, c.id),
-                        "give each choice of a node its own id".into(),
-                    );
+                    let d = p.at(Error, Code::DuplicateId, p.choice_field(ni, ci, "id"));
+                    p.push(d.arg("what", "choice").arg("id", &c.id).arg("node", &n.id));
                 }
             }
         }
     }
+    for (at, what, id) in bad {
+        let d = p.at(Error, Code::BadId, at.as_ref());
+        p.push(d.arg("what", what).arg("id", id));
+    }
+}
+
+/// Links to nodes, speakers, principles, flags and counters.
+fn references_pass(p: &mut Pass, catalog: &Catalog) {
+    let s = p.s;
     let ids: BTreeSet<&str> = s.nodes.iter().map(|n| n.id.as_str()).collect();
     let mut speakers: BTreeSet<&str> = s.characters.iter().map(|c| c.id.as_str()).collect();
     speakers.insert(&s.client.id);
-
-    // References.
-    let node_help = |id: &str| suggest(id, ids.iter().copied(), "the nodes of this scenario");
+    let node_hint = |id: &str| closest_id(id, ids.iter().copied());
     if !ids.contains(s.start.as_str()) {
-        push(
-            Error,
-            "unknown-node",
-            loc.field_after("start", &s.start, (Position { line: 1, col: 1 }, 0)),
-            format!("the start node `{}` does not exist", s.start),
-            node_help(&s.start),
+        let d = p.at(Error, Code::UnknownNode, p.field("start"));
+        p.push(
+            d.arg("from", "start")
+                .arg("target", &s.start)
+                .arg("node", "")
+                .arg("choice", "")
+                .arg("hint", node_hint(&s.start)),
         );
     }
     let mut flags_set: BTreeSet<&str> = BTreeSet::new();
@@ -181,290 +248,329 @@ pub fn check_scenario(
         flags_set.extend(c.set.iter().map(String::as_str));
         counters_set.extend(c.add.keys().map(String::as_str));
     }
-    for n in &s.nodes {
-        // Positions are looked up only when a finding needs one: scanning the source for every node
-        // and text dominated the time of a clean check.
-        let at = || loc.node(&n.id);
-        for l in &n.lines {
+    let speaker_list = speakers.iter().copied().collect::<Vec<_>>().join(", ");
+    for (ni, n) in s.nodes.iter().enumerate() {
+        for (li, l) in n.lines.iter().enumerate() {
             if !speakers.contains(l.speaker.as_str())
                 && l.speaker != SPEAKER_YOU
                 && l.speaker != SPEAKER_NARRATOR
             {
-                push(
-                    Error,
-                    "unknown-speaker",
-                    loc.field_after("speaker", &l.speaker, at()),
-                    format!(
-                        "speaker `{}` is not a character of this scenario",
-                        l.speaker
-                    ),
-                    format!(
-                        "use one of: {}, you, narrator; or add a Character with this id",
-                        speakers.iter().copied().collect::<Vec<_>>().join(", ")
-                    ),
+                let at = p
+                    .node(ni)
+                    .and_then(|v| v.field("lines")?.item(li)?.field("speaker"));
+                let d = p.at(Error, Code::UnknownSpeaker, at);
+                p.push(
+                    d.arg("speaker", &l.speaker)
+                        .arg("known", speaker_list.clone()),
                 );
             }
         }
         match &n.then {
-            Then::Continue(next) if !ids.contains(next.as_str()) => push(
-                Error,
-                "unknown-node",
-                loc.text(&format!("Continue(\"{next}\")")),
-                format!(
-                    "node `{}` continues to `{next}`, which does not exist",
-                    n.id
-                ),
-                node_help(next),
-            ),
-            Then::Choices(cs) if cs.is_empty() => push(
-                Error,
-                "dead-end",
-                at().0,
-                format!("node `{}` offers no choices", n.id),
-                "add choices, or end the conversation here with End(Ending(…))".into(),
-            ),
+            Then::Continue(next) if !ids.contains(next.as_str()) => {
+                let d = p.at(Error, Code::UnknownNode, p.then_inner(ni));
+                p.push(
+                    d.arg("from", "continue")
+                        .arg("target", next)
+                        .arg("node", &n.id)
+                        .arg("choice", "")
+                        .arg("hint", node_hint(next)),
+                );
+            }
             Then::Choices(cs) => {
-                for c in cs {
-                    let cat = || loc.choice(&n.id, &c.id);
+                for (ci, c) in cs.iter().enumerate() {
                     if !ids.contains(c.next.as_str()) {
-                        push(
-                            Error,
-                            "unknown-node",
-                            loc.field_after("next", &c.next, cat()),
-                            format!(
-                                "choice `{}` goes to node `{}`, which does not exist",
-                                c.id, c.next
-                            ),
-                            node_help(&c.next),
+                        let d = p.at(Error, Code::UnknownNode, p.choice_field(ni, ci, "next"));
+                        p.push(
+                            d.arg("from", "choice")
+                                .arg("target", &c.next)
+                                .arg("node", &n.id)
+                                .arg("choice", &c.id)
+                                .arg("hint", node_hint(&c.next)),
                         );
                     }
-                    if c.scores.values().all(|w| *w == 0) {
-                        push(
-                            Warning,
-                            "untrained-choice",
-                            cat().0,
-                            format!("choice `{}` of node `{}` trains no principle", c.id, n.id),
-                            "add `scores: {\"principle.id\": 2}` with the principles this reply upholds (positive) or breaks (negative)".into(),
-                        );
-                    }
-                    for p in c.scores.keys() {
-                        if catalog.principle(p).is_none() {
-                            push(
-                                Error,
-                                "unknown-principle",
-                                loc.text_after(p, cat()),
-                                format!("principle `{p}` is not in the catalog"),
-                                suggest(
-                                    p,
-                                    catalog.principles.iter().map(|x| x.id.as_str()),
-                                    "scenarios/principles.ron",
-                                ),
+                    for principle in c.scores.keys() {
+                        if catalog.principle(principle).is_none() {
+                            let scores = p.choice_field(ni, ci, "scores");
+                            let at = scores
+                                .and_then(|m| m.key(principle))
+                                .map(|(k, _)| k)
+                                .or(scores);
+                            let d = p.at(Error, Code::UnknownPrinciple, at);
+                            let hint = closest_id(
+                                principle,
+                                catalog.principles.iter().map(|x| x.id.as_str()),
                             );
+                            p.push(d.arg("principle", principle).arg("hint", hint));
                         }
                     }
-                    for cond in &c.when {
-                        match cond {
+                    for (k, cond) in c.when.iter().enumerate() {
+                        let at = p.condition(ni, ci, k);
+                        let d = match cond {
                             Condition::Visited(v) | Condition::NotVisited(v)
                                 if !ids.contains(v.as_str()) =>
                             {
-                                push(
-                                    Error,
-                                    "unknown-node",
-                                    loc.text_after(v, cat()),
-                                    format!(
-                                        "the condition of choice `{}` names node `{v}`, which does not exist",
-                                        c.id
-                                    ),
-                                    node_help(v),
-                                );
+                                p.at(Error, Code::UnknownNode, at)
+                                    .arg("from", "condition")
+                                    .arg("target", v)
+                                    .arg("node", &n.id)
+                                    .arg("choice", &c.id)
+                                    .arg("hint", node_hint(v))
                             }
                             Condition::Flag(f) | Condition::NotFlag(f)
                                 if !flags_set.contains(f.as_str()) =>
                             {
-                                push(
-                                    Warning,
-                                    "unset-flag",
-                                    loc.text_after(f, cat()),
-                                    format!(
-                                        "choice `{}` tests flag `{f}`, which no choice sets",
-                                        c.id
-                                    ),
-                                    suggest(
-                                        f,
-                                        flags_set.iter().copied(),
-                                        "the flags set in this scenario",
-                                    ),
-                                );
+                                p.at(Warning, Code::UnsetFlag, at)
+                                    .arg("what", "flag")
+                                    .arg("name", f)
+                                    .arg("choice", &c.id)
+                                    .arg("hint", closest_id(f, flags_set.iter().copied()))
                             }
                             Condition::CounterAtLeast(k, _) | Condition::CounterBelow(k, _)
                                 if !counters_set.contains(k.as_str()) =>
                             {
-                                push(
-                                    Warning,
-                                    "unset-flag",
-                                    loc.text_after(k, cat()),
-                                    format!(
-                                        "choice `{}` tests counter `{k}`, which no choice changes",
-                                        c.id
-                                    ),
-                                    "add `add: {\"name\": 1}` to the choices that should count"
-                                        .into(),
-                                );
+                                p.at(Warning, Code::UnsetFlag, at)
+                                    .arg("what", "counter")
+                                    .arg("name", k)
+                                    .arg("choice", &c.id)
+                                    .arg("hint", closest_id(k, counters_set.iter().copied()))
                             }
-                            _ => {}
-                        }
+                            _ => continue,
+                        };
+                        p.push(d);
                     }
                 }
             }
             _ => {}
         }
     }
+}
 
-    // Translations and placeholders.
-    let mut names: BTreeSet<&str> = speakers.clone();
-    names.insert("client");
-    for place in texts(s) {
-        let t = place.text;
-        let pos = || match (place.what, place.choice) {
-            (_, Some(c)) => loc.choice(place.node, c).0,
-            ("character", _) => loc.text(&format!("\"{}\"", place.node)),
-            (_, None) if !place.node.is_empty() => loc.node(place.node).0,
-            _ => Position { line: 1, col: 1 },
-        };
-        for lang in &s.languages {
-            if !t.has(*lang) {
-                let name = match lang {
-                    Lang::Ru => "Russian",
-                    Lang::En => "English",
-                };
-                push(
+/// How many choices a decision has, label lengths, and choices that train nothing.
+fn choices_pass(p: &mut Pass) {
+    let s = p.s;
+    for (ni, n) in s.nodes.iter().enumerate() {
+        let Then::Choices(cs) = &n.then else { continue };
+        if cs.is_empty() {
+            let d = p.at(Error, Code::DeadEnd, p.node_id(ni));
+            p.push(d.arg("node", &n.id).arg("empty", "yes"));
+            continue;
+        }
+        if cs.len() < MIN_CHOICES {
+            let d = p.at(
+                Error,
+                Code::ChoiceCount,
+                p.node(ni).and_then(|v| v.field("then")),
+            );
+            p.push(d.arg("node", &n.id).arg("count", cs.len()));
+        }
+        for (ci, c) in cs.iter().enumerate() {
+            for lang in Lang::ALL {
+                let len = c.label.get(lang).chars().count();
+                if len > MAX_LABEL {
+                    let at = p
+                        .choice_field(ni, ci, "label")
+                        .and_then(|t| t.field(lang.code()));
+                    let d = p.at(Error, Code::LabelTooLong, at);
+                    p.push(
+                        d.arg("node", &n.id)
+                            .arg("choice", &c.id)
+                            .arg("lang", lang.code())
+                            .arg("length", len)
+                            .arg("max", MAX_LABEL),
+                    );
+                }
+            }
+            if c.scores.values().all(|w| *w == 0) {
+                let d = p.at(
                     Warning,
-                    "missing-translation",
-                    pos(),
-                    format!("{} has no {name} text", place.describe()),
-                    format!("write `{}: \"…\"` beside the other language", lang.code()),
+                    Code::UntrainedChoice,
+                    p.choice_or(ni, ci, "scores"),
                 );
+                p.push(d.arg("node", &n.id).arg("choice", &c.id));
             }
         }
-        for lang in Lang::ALL {
-            for key in placeholders(t.get(lang)) {
-                if !names.contains(key) {
-                    push(
-                        Warning,
-                        "bad-placeholder",
-                        pos(),
-                        format!(
-                            "{} uses `{{{key}}}`, but there is no character `{key}`",
-                            place.describe()
-                        ),
-                        "use {client} or the id of a character".into(),
+    }
+}
+
+/// Points, mood changes, counter steps and condition thresholds within their limits. Returns whether
+/// every number is in range.
+fn bounds_pass(p: &mut Pass) -> bool {
+    let s = p.s;
+    let before = p.out.len();
+    for (ni, n) in s.nodes.iter().enumerate() {
+        let Then::Choices(cs) = &n.then else { continue };
+        for (ci, c) in cs.iter().enumerate() {
+            let step = |v: i32| !(-MAX_STEP..=MAX_STEP).contains(&v);
+            for (principle, w) in &c.scores {
+                if step(*w) {
+                    let at = p
+                        .choice_field(ni, ci, "scores")
+                        .and_then(|m| m.key(principle))
+                        .map(|(_, v)| v);
+                    let d = p.at(Error, Code::BadValue, at);
+                    p.push(
+                        d.arg("field", "points")
+                            .arg("value", *w)
+                            .arg("max", MAX_STEP),
+                    );
+                }
+            }
+            if step(c.mood) {
+                let d = p.at(Error, Code::BadValue, p.choice_field(ni, ci, "mood"));
+                p.push(
+                    d.arg("field", "mood-change")
+                        .arg("value", c.mood)
+                        .arg("max", MAX_STEP),
+                );
+            }
+            for (name, v) in &c.add {
+                if step(*v) {
+                    let at = p
+                        .choice_field(ni, ci, "add")
+                        .and_then(|m| m.key(name))
+                        .map(|(_, v)| v);
+                    let d = p.at(Error, Code::BadValue, at);
+                    p.push(d.arg("field", "add").arg("value", *v).arg("max", MAX_STEP));
+                }
+            }
+            for (k, cond) in c.when.iter().enumerate() {
+                let v = match cond {
+                    Condition::MoodAtLeast(v)
+                    | Condition::MoodBelow(v)
+                    | Condition::CounterAtLeast(_, v)
+                    | Condition::CounterBelow(_, v) => *v,
+                    _ => continue,
+                };
+                if !(-MAX_THRESHOLD..=MAX_THRESHOLD).contains(&v) {
+                    let d = p.at(Error, Code::BadValue, p.condition(ni, ci, k));
+                    p.push(
+                        d.arg("field", "threshold")
+                            .arg("value", v)
+                            .arg("max", MAX_THRESHOLD),
                     );
                 }
             }
         }
     }
+    p.out.len() == before
+}
 
-    // What only the state exploration can tell.
-    let analysis = analyse(s);
-    if s.endings().next().is_none() {
-        push(
-            Error,
-            "no-ending",
-            Position { line: 1, col: 1 },
-            "the scenario has no ending".into(),
-            "end at least one node with `then: End(Ending(kind: Resolved, …))`".into(),
-        );
+/// Every text in each of the scenario's languages, and its `{name}` placeholders.
+fn texts_pass(p: &mut Pass) {
+    let s = p.s;
+    let mut names: BTreeSet<&str> = s.characters.iter().map(|c| c.id.as_str()).collect();
+    names.insert(&s.client.id);
+    names.insert("client");
+    let root = p.root.take();
+    let places = texts(s, root.as_ref());
+    for place in &places {
+        let t = place.text;
+        for lang in &s.languages {
+            if !t.has(*lang) {
+                let d = p.at(Error, Code::MissingTranslation, place.at);
+                p.push(place.describe(d).arg("lang", lang.code()));
+            }
+        }
+        for lang in Lang::ALL {
+            for key in placeholders(t.get(lang)) {
+                if !names.contains(key) {
+                    let at = place.at.and_then(|v| v.field(lang.code())).or(place.at);
+                    let d = p.at(Warning, Code::BadPlaceholder, at);
+                    p.push(place.describe(d).arg("name", key));
+                }
+            }
+        }
     }
-    for n in &s.nodes {
-        let pos = || loc.node(&n.id).0;
-        let is_end = matches!(n.then, Then::End(_));
-        let (code, what) = if is_end {
-            ("unreachable-ending", "ending")
+    drop(places);
+    p.root = root;
+}
+
+/// What only the state exploration can tell: endings, reachability, dead ends, loops.
+fn flow_pass(p: &mut Pass, analysis: &Analysis) {
+    let s = p.s;
+    if s.endings().next().is_none() {
+        let d = p.at(Error, Code::NoEnding, p.field("nodes"));
+        p.push(d);
+    }
+    let index: HashMap<&str, usize> = s
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    for (ni, n) in s.nodes.iter().enumerate() {
+        let code = if matches!(n.then, Then::End(_)) {
+            Code::UnreachableEnding
         } else {
-            ("unreachable", "node")
+            Code::Unreachable
         };
         if !analysis.linked.contains(&n.id) {
-            push(
-                Warning,
-                code,
-                pos(),
-                format!("{what} `{}` cannot be reached from the start", n.id),
-                "link it from a choice or a Continue, or delete it".into(),
-            );
+            let d = p.at(Warning, code, p.node_id(ni));
+            p.push(d.arg("node", &n.id).arg("why", "unlinked"));
         } else if !analysis.reachable.contains(&n.id) && !analysis.truncated {
-            push(
-                Warning,
-                code,
-                pos(),
-                format!(
-                    "{what} `{}` is linked, but the conditions on the way never allow it",
-                    n.id
-                ),
-                "check the `when` conditions of the choices that lead here".into(),
-            );
+            let d = p.at(Warning, code, p.node_id(ni));
+            p.push(d.arg("node", &n.id).arg("why", "conditions"));
         }
-        if analysis.dead_ends.contains(&n.id)
+        if let Some(stuck) = analysis.stuck.get(&n.id)
             && matches!(&n.then, Then::Choices(cs) if !cs.is_empty())
         {
-            push(
-                Error,
-                "dead-end",
-                pos(),
-                format!(
-                    "node `{}` can be reached in a state where none of its choices is available",
-                    n.id
-                ),
-                "give one choice no `when` conditions, or make the conditions cover every case"
-                    .into(),
-            );
+            let d = p.at(Error, Code::DeadEnd, p.node_id(ni));
+            p.push(describe_state(
+                d.arg("node", &n.id).arg("empty", "no"),
+                stuck,
+            ));
         }
         if analysis.trapped.contains(&n.id) {
-            push(
-                Error,
-                "no-way-out",
-                pos(),
-                format!("from node `{}` the conversation can never reach an ending: it loops with no way out", n.id),
-                "add a choice that leads towards an ending, or mark the looping choices `once: true`".into(),
-            );
+            let d = p.at(Error, Code::NoWayOut, p.node_id(ni));
+            p.push(d.arg("node", &n.id));
         }
     }
     for (n, most) in &analysis.max_offered {
         if *most > MAX_CHOICES {
-            push(
-                Warning,
-                "too-many-choices",
-                loc.node(n).0,
-                format!("node `{n}` can offer {most} choices at once"),
-                format!(
-                    "keep to {MAX_CHOICES} at a time: the keys 1–4 pick them, and a projector shows no more; `when` conditions can hide some"
-                ),
-            );
+            let at = index.get(n.as_str()).and_then(|ni| p.node_id(*ni));
+            let d = p.at(Warning, Code::TooManyChoices, at);
+            p.push(d.arg("node", n).arg("count", *most).arg("max", MAX_CHOICES));
         }
     }
     for (n, c) in &analysis.repeatable_scoring {
-        push(
-            Warning,
-            "repeatable-score",
-            loc.choice(n, c).0,
-            format!(
-                "choice `{c}` of node `{n}` can be taken again and again in a loop, scoring each time"
-            ),
-            "add `once: true` to the choice".into(),
-        );
+        let at = index.get(n.as_str()).and_then(|ni| {
+            let Then::Choices(cs) = &s.nodes[*ni].then else {
+                return None;
+            };
+            let ci = cs.iter().position(|x| &x.id == c)?;
+            p.choice_field(*ni, ci, "id")
+        });
+        let d = p.at(Warning, Code::RepeatableScore, at);
+        p.push(d.arg("node", n).arg("choice", c));
     }
     if analysis.truncated {
-        push(
-            Warning,
-            "too-complex",
-            Position { line: 1, col: 1 },
-            format!(
-                "the scenario has more than {} states; checks were cut short",
-                super::analysis::MAX_STATES
-            ),
-            "use fewer flags, counters and mood conditions".into(),
-        );
+        let d = p.at(Warning, Code::TooComplex, p.field("nodes"));
+        p.push(d.arg("max", super::analysis::MAX_STATES));
     }
+}
 
+/// Adds what a stuck state looks like: `mood` (when tested), the tested `flags` that are set, the
+/// tested `counters` with their values, and the last choice on the way (`after`, `after_node`).
+fn describe_state(mut d: Diagnostic, st: &super::analysis::Stuck) -> Diagnostic {
+    if let Some(m) = st.mood {
+        d = d.arg("mood", m);
+    }
+    let counters: Vec<String> = st
+        .counters
+        .iter()
+        .map(|(c, v)| format!("{c} = {v}"))
+        .collect();
+    d = d
+        .arg("flags", st.flags.join(", "))
+        .arg("counters", counters.join(", "));
+    match &st.after {
+        Some((node, choice)) => d.arg("after", choice).arg("after_node", node),
+        None => d.arg("after", "").arg("after_node", ""),
+    }
+}
+
+/// Counts, principles, best and worst score.
+fn coverage_of(s: &Scenario, analysis: &Analysis) -> Coverage {
     let mut rewarded = BTreeSet::new();
     let mut tempted = BTreeSet::new();
     let mut nchoices = 0;
@@ -478,7 +584,7 @@ pub fn check_scenario(
             }
         }
     }
-    let coverage = Coverage {
+    Coverage {
         nodes: s.nodes.len(),
         choices: nchoices,
         endings: s.endings().count(),
@@ -487,94 +593,96 @@ pub fn check_scenario(
         tempted: tempted.into_iter().collect(),
         score: analysis.total,
         decisions: analysis.decisions,
-    };
-    out.sort_by_key(|d| (d.severity, d.pos.line, d.pos.col));
-    (out, coverage, analysis)
-}
-
-impl Locator<'_> {
-    fn text_after(&self, needle: &str, after: (Position, usize)) -> Position {
-        let quoted = format!("\"{needle}\"");
-        match self.source.get(after.1..).and_then(|r| r.find(&quoted)) {
-            Some(i) => super::diag::position_of_offset(self.source, after.1 + i),
-            None => after.0,
-        }
     }
 }
 
-/// Where a text sits in a scenario: what it is, and the node and choice it belongs to (empty for
-/// scenario-level texts). The readable description is built only when a finding needs it.
+/// Where a text sits in a scenario: what it is, the node and choice it belongs to, and where its
+/// value starts in the file.
 struct Place<'a> {
     what: &'static str,
     index: usize,
     node: &'a str,
-    choice: Option<&'a str>,
+    choice: &'a str,
     text: &'a Text,
+    at: Option<&'a Spanned>,
 }
 
 impl Place<'_> {
-    fn describe(&self) -> String {
-        let (n, i) = (self.node, self.index + 1);
-        match (self.what, self.choice) {
-            ("title", _) => "the title".into(),
-            ("summary", _) => "the summary".into(),
-            ("client", _) => "the Client's name".into(),
-            ("name variant", _) => "a name variant".into(),
-            ("character", _) => format!("the name of `{n}`"),
-            ("line", _) => format!("line {i} of node `{n}`"),
-            ("variant", _) => format!("a variant of line {i} of node `{n}`"),
-            ("label", Some(c)) => format!("the label of choice `{c}` of node `{n}`"),
-            ("feedback", Some(c)) => format!("the feedback of choice `{c}` of node `{n}`"),
-            ("say", Some(c)) => format!("what is said in choice `{c}` of node `{n}`"),
-            ("ending title", _) => format!("the ending title of node `{n}`"),
-            (_, _) => format!("the ending text of node `{n}`"),
-        }
+    /// Adds the values that say which text this is.
+    fn describe(&self, d: Diagnostic) -> Diagnostic {
+        d.arg("what", self.what)
+            .arg("node", self.node)
+            .arg("choice", self.choice)
+            .arg("line", self.index + 1)
     }
 }
 
 /// Every text of a scenario, with where it is.
-fn texts(s: &Scenario) -> Vec<Place<'_>> {
-    let at = |what, index, node, choice, text| Place {
+fn texts<'a>(s: &'a Scenario, root: Option<&'a Spanned>) -> Vec<Place<'a>> {
+    let at = |what, index, node, choice, text, at| Place {
         what,
         index,
         node,
         choice,
         text,
+        at,
     };
+    let f = |v: Option<&'a Spanned>, name: &str| v.and_then(|v| v.field(name));
+    let client = f(root, "client");
     let mut v = vec![
-        at("title", 0, "", None, &s.title),
-        at("summary", 0, "", None, &s.summary),
-        at("client", 0, "", None, &s.client.name),
+        at("title", 0, "", "", &s.title, f(root, "title")),
+        at("summary", 0, "", "", &s.summary, f(root, "summary")),
+        at("client", 0, "", "", &s.client.name, f(client, "name")),
     ];
-    for t in &s.client.name_variants {
-        v.push(at("name variant", 0, "", None, t));
+    for (i, t) in s.client.name_variants.iter().enumerate() {
+        let place = f(client, "name_variants").and_then(|l| l.item(i));
+        v.push(at("name-variant", i, "", "", t, place));
     }
-    for c in &s.characters {
-        // The node field carries the character id for the description; it is no node.
-        v.push(at("character", 0, c.id.as_str(), None, &c.name));
+    for (i, c) in s.characters.iter().enumerate() {
+        let place = f(root, "characters").and_then(|l| l.item(i));
+        v.push(at(
+            "character",
+            0,
+            c.id.as_str(),
+            "",
+            &c.name,
+            f(place, "name"),
+        ));
     }
-    for n in &s.nodes {
+    for (ni, n) in s.nodes.iter().enumerate() {
         let id = n.id.as_str();
+        let node = f(root, "nodes").and_then(|l| l.item(ni));
         for (i, l) in n.lines.iter().enumerate() {
-            v.push(at("line", i, id, None, &l.text));
-            for t in &l.variants {
-                v.push(at("variant", i, id, None, t));
+            let line = f(node, "lines").and_then(|x| x.item(i));
+            v.push(at("line", i, id, "", &l.text, f(line, "text")));
+            for (k, t) in l.variants.iter().enumerate() {
+                let place = f(line, "variants").and_then(|x| x.item(k));
+                v.push(at("variant", i, id, "", t, place));
             }
         }
+        let inner = f(node, "then").and_then(Spanned::inner);
         match &n.then {
             Then::Choices(cs) => {
-                for c in cs {
-                    let cid = Some(c.id.as_str());
-                    v.push(at("label", 0, id, cid, &c.label));
-                    v.push(at("feedback", 0, id, cid, &c.feedback));
+                for (ci, c) in cs.iter().enumerate() {
+                    let cid = c.id.as_str();
+                    let choice = inner.and_then(|l| l.item(ci));
+                    v.push(at("label", 0, id, cid, &c.label, f(choice, "label")));
+                    v.push(at(
+                        "feedback",
+                        0,
+                        id,
+                        cid,
+                        &c.feedback,
+                        f(choice, "feedback"),
+                    ));
                     if c.say.has(Lang::Ru) || c.say.has(Lang::En) {
-                        v.push(at("say", 0, id, cid, &c.say));
+                        v.push(at("say", 0, id, cid, &c.say, f(choice, "say")));
                     }
                 }
             }
             Then::End(e) => {
-                v.push(at("ending title", 0, id, None, &e.title));
-                v.push(at("ending text", 0, id, None, &e.text));
+                v.push(at("ending-title", 0, id, "", &e.title, f(inner, "title")));
+                v.push(at("ending-text", 0, id, "", &e.text, f(inner, "text")));
             }
             Then::Continue(_) => {}
         }
@@ -598,61 +706,66 @@ fn placeholders(text: &str) -> Vec<&str> {
     out
 }
 
-/// A help text that suggests the closest known id, or lists where the ids are.
-fn suggest<'a>(word: &str, known: impl Iterator<Item = &'a str>, place: &str) -> String {
+/// The known id closest to `word`, when it is close enough to be a likely typo; empty otherwise.
+fn closest_id<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> String {
     let best = known
         .map(|k| (super::load::edit_distance(word, k), k))
         .min_by_key(|(d, _)| *d);
     match best {
-        Some((d, k)) if d <= 3.max(word.len() / 4) => format!("did you mean `{k}`? (see {place})"),
-        _ => format!("use an id from {place}"),
+        Some((d, k)) if d <= 3.max(word.len() / 4) => k.to_string(),
+        _ => String::new(),
     }
 }
 
 /// Checks the principles catalog: unique ids, known sources, both languages.
 pub fn check_catalog(file: &str, source: &str, catalog: &Catalog) -> Vec<Diagnostic> {
+    let root = spans::parse(source);
+    let pos = |at: Option<&Spanned>| {
+        at.map_or(Position::START, |v| {
+            super::diag::position_of_offset(source, v.start)
+        })
+    };
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    for p in &catalog.principles {
-        let pos =
-            locate_field(source, "id", &p.id, 0).map_or(Position { line: 1, col: 1 }, |x| x.0);
+    for (i, p) in catalog.principles.iter().enumerate() {
+        let item = root.as_ref().and_then(|r| r.field("principles")?.item(i));
+        let id_at = pos(item.and_then(|v| v.field("id")));
         if !seen.insert(p.id.as_str()) {
-            out.push(Diagnostic::new(
-                Severity::Error,
-                "duplicate-id",
-                file,
-                source,
-                pos,
-                format!("two principles have the id `{}`", p.id),
-                "give each principle its own id".to_string(),
-            ));
+            out.push(
+                Diagnostic::new(Error, Code::DuplicateId, file, source, id_at)
+                    .arg("what", "principle")
+                    .arg("id", &p.id)
+                    .arg("node", ""),
+            );
         }
         if catalog.source(&p.source).is_none() {
-            out.push(Diagnostic::new(
-                Severity::Error,
-                "unknown-source",
-                file,
-                source,
-                pos,
-                format!(
-                    "principle `{}` names source `{}`, which is not listed",
-                    p.id, p.source
-                ),
-                "add it to `sources`, or use one of the listed source ids".to_string(),
-            ));
+            let at = pos(item.and_then(|v| v.field("source")));
+            out.push(
+                Diagnostic::new(Error, Code::UnknownSource, file, source, at)
+                    .arg("principle", &p.id)
+                    .arg("source", &p.source),
+            );
         }
-        for (what, t) in [("title", &p.title), ("description", &p.description)] {
+        for (what, t) in [
+            ("principle-title", &p.title),
+            ("description", &p.description),
+        ] {
+            let field = if what == "description" {
+                "description"
+            } else {
+                "title"
+            };
             for lang in Lang::ALL {
                 if !t.has(lang) {
-                    out.push(Diagnostic::new(
-                        Severity::Warning,
-                        "missing-translation",
-                        file,
-                        source,
-                        pos,
-                        format!("the {what} of `{}` has no `{lang}` text", p.id),
-                        format!("write `{lang}: \"…\"`"),
-                    ));
+                    let at = pos(item.and_then(|v| v.field(field)));
+                    out.push(
+                        Diagnostic::new(Error, Code::MissingTranslation, file, source, at)
+                            .arg("what", what)
+                            .arg("node", &p.id)
+                            .arg("choice", "")
+                            .arg("line", 0)
+                            .arg("lang", lang.code()),
+                    );
                 }
             }
         }

@@ -6,6 +6,8 @@
 //! into the binary by `build.rs`, so the game runs from any folder. Scenario texts are not here: they
 //! stay inline in the scenario files.
 
+pub mod diag;
+
 use crate::engine::text::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};

@@ -2,11 +2,12 @@
 
 use crate::common::fixture;
 use client_first::cli::{Format, check, graph};
+use client_first::engine::text::Lang;
 
-fn run_check(names: &[&str], format: Format) -> (i32, String) {
+fn run_check(names: &[&str], format: Format) -> (u8, String) {
     let paths: Vec<_> = names.iter().map(|n| fixture(n)).collect();
     let mut out = Vec::new();
-    let code = check(&paths, format, &mut out);
+    let code = check(&paths, format, Lang::En, &mut out).expect("writes to memory");
     (code, String::from_utf8(out).unwrap())
 }
 
@@ -16,7 +17,7 @@ fn clean_file_exits_zero_with_a_coverage_report() {
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("✓"), "{text}");
     assert!(text.contains("points: worst -2, best +5"), "{text}");
-    assert!(text.contains("0 error(s), 0 warning(s)"), "{text}");
+    assert!(text.contains("0 errors, 0 warnings"), "{text}");
     assert!(text.contains("Coverage: principle × scenarios"), "{text}");
 }
 
@@ -58,14 +59,17 @@ fn json_summary_per_scenario() {
 fn a_missing_path_is_an_error_not_a_panic() {
     let (code, text) = run_check(&["does_not_exist.ron"], Format::Text);
     assert_eq!(code, 2);
-    assert!(text.contains("cannot read it"), "{text}");
+    assert!(
+        text.contains("cannot read it: there is no such file"),
+        "{text}"
+    );
 }
 
 #[test]
 fn graph_prints_dot_with_coloured_choices() {
     let mut out = Vec::new();
     let path = fixture("small.ron").display().to_string();
-    assert_eq!(graph(&path, "en", &None, &mut out), 0);
+    assert_eq!(graph(&path, Lang::En, &None, &mut out).unwrap(), 0);
     let dot = String::from_utf8(out).unwrap();
     assert!(dot.starts_with("digraph \"small\""), "{dot}");
     assert!(dot.contains("\"hello\" -> \"thanks\""), "{dot}");

@@ -5,6 +5,7 @@ mod catalog;
 mod cli;
 mod common;
 mod debrief;
+mod files;
 mod properties;
 mod quiz;
 mod runner;

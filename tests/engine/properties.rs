@@ -66,7 +66,7 @@ proptest! {
         let damaged: String = chars[..at].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
         let lib = Library::from_files(
             client_first::engine::library::builtin_files().into_iter().filter(|f| f.is_principles() || f.is_cases()).collect(),
-            vec![SourceFile { name: "damaged.ron".into(), text: damaged.clone() }],
+            vec![SourceFile::new("damaged.ron", &damaged)],
         );
         for p in &lib.problems {
             for d in &p.diagnostics {

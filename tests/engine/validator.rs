@@ -2,6 +2,18 @@
 
 use crate::common::{fixture, library_of};
 use client_first::engine::diag::{Diagnostic, Severity};
+use client_first::engine::text::Lang;
+use client_first::i18n::diag::{diagnostic_fix, diagnostic_message};
+
+/// The message of a finding, in English.
+fn msg(d: &Diagnostic) -> String {
+    diagnostic_message(Lang::En, d)
+}
+
+/// The fix of a finding, in English.
+fn fix(d: &Diagnostic) -> String {
+    diagnostic_fix(Lang::En, d)
+}
 
 /// Every diagnostic for one fixture file.
 fn findings(name: &str) -> Vec<Diagnostic> {
@@ -61,7 +73,7 @@ fn syntax_error_names_file_line_column_and_fix() {
         d.pos.line,
         line_of("syntax_missing_comma.ron", "mood: 10") + 1
     );
-    assert!(d.message.contains("comma"), "{}", d.message);
+    assert!(msg(&d).contains("comma"), "{}", msg(&d));
     let shown = d.to_string();
     assert!(
         shown.contains(&format!(":{}:{}", d.pos.line, d.pos.col)),
@@ -74,8 +86,8 @@ fn syntax_error_names_file_line_column_and_fix() {
 fn unknown_field_suggests_the_right_name() {
     let d = only("syntax_unknown_field.ron", "syntax");
     assert_eq!(d.pos.line, line_of("syntax_unknown_field.ron", "feedbak"));
-    assert!(d.message.contains("`feedbak`"), "{}", d.message);
-    assert!(d.help.contains("did you mean `feedback`"), "{}", d.help);
+    assert!(msg(&d).contains("`feedbak`"), "{}", msg(&d));
+    assert!(fix(&d).contains("did you mean `feedback`"), "{}", fix(&d));
 }
 
 #[test]
@@ -84,7 +96,7 @@ fn reference_to_a_missing_node() {
     assert_eq!(d.severity, Severity::Error);
     assert_eq!(d.pos.line, line_of("unknown_node.ron", "\"angri\""));
     points_at(&d, "\"angri\"");
-    assert!(d.help.contains("did you mean `angry`"), "{}", d.help);
+    assert!(fix(&d).contains("did you mean `angry`"), "{}", fix(&d));
 }
 
 #[test]
@@ -95,14 +107,14 @@ fn reference_to_a_missing_principle() {
         line_of("unknown_principle.ron", "fc.never_just_say_no")
     );
     points_at(&d, "\"fc.never_just_say_no\"");
-    assert!(d.help.contains("fc.never_just_no"), "{}", d.help);
+    assert!(fix(&d).contains("fc.never_just_no"), "{}", fix(&d));
 }
 
 #[test]
 fn reference_to_a_missing_case() {
     let d = only("unknown_case.ron", "unknown-case");
     assert_eq!(d.pos.line, line_of("unknown_case.ron", "where_is_my_order"));
-    assert!(d.help.contains("where_is_order"), "{}", d.help);
+    assert!(fix(&d).contains("where_is_order"), "{}", fix(&d));
 }
 
 #[test]
@@ -132,9 +144,9 @@ fn duplicate_node_id() {
 fn duplicate_choice_id() {
     let d = only("duplicate_choice.ron", "duplicate-id");
     assert!(
-        d.message.contains("two choices with the id `extra`"),
+        msg(&d).contains("two choices with the id `extra`"),
         "{}",
-        d.message
+        msg(&d)
     );
 }
 
@@ -142,7 +154,7 @@ fn duplicate_choice_id() {
 fn unreachable_ending() {
     let d = only("unreachable.ron", "unreachable-ending");
     assert_eq!(d.severity, Severity::Warning);
-    assert!(d.message.contains("`ok_end`"));
+    assert!(msg(&d).contains("`ok_end`"));
     assert_eq!(d.pos.line, line_of("unreachable.ron", "id: \"ok_end\""));
 }
 
@@ -150,16 +162,16 @@ fn unreachable_ending() {
 fn dead_end_when_no_choice_is_available() {
     let d = only("dead_end.ron", "dead-end");
     assert_eq!(d.severity, Severity::Error);
-    assert!(d.message.contains("`thanks`"), "{}", d.message);
+    assert!(msg(&d).contains("`thanks`"), "{}", msg(&d));
 }
 
 #[test]
 fn loop_with_no_way_out() {
     let all = findings("no_way_out.ron");
-    let trapped: Vec<&str> = all
+    let trapped: Vec<String> = all
         .iter()
         .filter(|d| d.code == "no-way-out")
-        .map(|d| d.message.as_str())
+        .map(msg)
         .collect();
     assert_eq!(trapped.len(), 2, "{all:#?}");
     assert!(trapped.iter().any(|m| m.contains("`angry`")));
@@ -170,17 +182,76 @@ fn loop_with_no_way_out() {
 fn choice_that_trains_no_principle() {
     let d = only("untrained_choice.ron", "untrained-choice");
     assert_eq!(d.severity, Severity::Warning);
-    assert_eq!(d.pos.line, line_of("untrained_choice.ron", "id: \"bye\""));
+    // The finding points at the empty `scores`, the value to fill in.
+    assert_eq!(d.pos.line, line_of("untrained_choice.ron", "scores: {}"));
+    points_at(&d, "{}");
 }
 
 #[test]
 fn missing_translation() {
     let d = only("missing_translation.ron", "missing-translation");
-    assert!(d.message.contains("no English text"), "{}", d.message);
+    assert!(msg(&d).contains("no English text"), "{}", msg(&d));
+    assert!(msg(&d).contains("feedback of choice `bye`"), "{}", msg(&d));
+    // An error, placed at the text that lacks the language, not at its node.
+    assert_eq!(d.severity, Severity::Error);
+    points_at(&d, "(ru: \"Вежливо.\")");
+}
+
+#[test]
+fn ids_of_other_characters_are_refused() {
+    let d = only("bad_id.ron", "bad-id");
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.pos.line, line_of("bad_id.ron", "id: \"Angry-Node\""));
+    points_at(&d, "\"Angry-Node\"");
+    assert!(msg(&d).contains("`Angry-Node`"), "{}", msg(&d));
+}
+
+#[test]
+fn a_label_longer_than_60_characters() {
+    let d = only("label_too_long.ron", "label-too-long");
+    assert_eq!(d.severity, Severity::Error);
+    points_at(&d, "\"That is simply");
     assert!(
-        d.message.contains("feedback of choice `bye`"),
+        msg(&d).contains("English label of choice `policy`"),
         "{}",
-        d.message
+        msg(&d)
+    );
+    assert!(msg(&d).contains("more than 60"), "{}", msg(&d));
+}
+
+#[test]
+fn a_decision_with_one_choice() {
+    let d = only("one_choice.ron", "choice-count");
+    assert_eq!(d.severity, Severity::Error);
+    // At the `then:` of node `thanks`, two lines below its id.
+    assert_eq!(d.pos.line, line_of("one_choice.ron", "id: \"thanks\"") + 2);
+    points_at(&d, "Choices([");
+    assert!(
+        msg(&d).contains("node `thanks` offers only 1 choice"),
+        "{}",
+        msg(&d)
+    );
+}
+
+#[test]
+fn a_value_is_found_where_it_is_not_where_its_word_first_appears() {
+    // Line 1 is a comment that mentions "mood"; the finding belongs to `mood: 150` further down.
+    let d = only("mood_in_comment.ron", "bad-value");
+    assert_eq!(d.pos.line, line_of("mood_in_comment.ron", "mood: 150"));
+    points_at(&d, "150");
+}
+
+#[test]
+fn a_dead_end_names_the_state_it_is_reached_in() {
+    let d = only("dead_end.ron", "dead-end");
+    let m = msg(&d);
+    assert!(m.contains("node `thanks`"), "{m}");
+    assert!(m.contains("mood 50"), "{m}");
+    assert!(m.contains("after `help`"), "{m}");
+    let ru = diagnostic_message(Lang::Ru, &d);
+    assert!(
+        ru.contains("настроение 50") && ru.contains("после `help`"),
+        "{ru}"
     );
 }
 
@@ -188,13 +259,13 @@ fn missing_translation() {
 fn condition_on_a_flag_never_set() {
     let d = only("unset_flag.ron", "unset-flag");
     points_at(&d, "\"helpd\"");
-    assert!(d.help.contains("did you mean `helped`"), "{}", d.help);
+    assert!(fix(&d).contains("did you mean `helped`"), "{}", fix(&d));
 }
 
 #[test]
 fn scoring_choice_repeatable_in_a_loop() {
     let d = only("repeatable_score.ron", "repeatable-score");
-    assert!(d.help.contains("once: true"));
+    assert!(fix(&d).contains("once: true"));
 }
 
 #[test]
@@ -222,7 +293,7 @@ fn errors_and_warnings_are_kept_apart() {
     assert!(library_of(&["untrained_choice.ron"]).get("small").is_some());
     assert!(library_of(&["unknown_node.ron"]).get("small").is_none());
     for d in findings("no_way_out.ron") {
-        match d.code {
+        match d.code.as_str() {
             "no-way-out" => assert_eq!(d.severity, Severity::Error),
             "unreachable-ending" | "untrained-choice" => assert_eq!(d.severity, Severity::Warning),
             _ => {}
@@ -235,9 +306,21 @@ fn more_choices_at_once_than_the_number_keys() {
     let d = only("too_many_choices.ron", "too-many-choices");
     assert_eq!(d.severity, Severity::Warning);
     assert!(
-        d.message.contains("`hello` can offer 5 choices"),
+        msg(&d).contains("`hello` can offer 5 choices"),
         "{}",
-        d.message
+        msg(&d)
     );
     // Once `ask` is used up, only 4 remain, but the first visit already offers 5.
+}
+
+#[test]
+fn numbers_beyond_their_limits_are_errors_not_overflows() {
+    let all = findings("huge_numbers.ron");
+    let bad: Vec<&Diagnostic> = all.iter().filter(|d| d.code == "bad-value").collect();
+    assert_eq!(bad.len(), 2, "{all:#?}");
+    assert!(bad.iter().any(|d| d.text("field") == "points"));
+    assert!(bad.iter().any(|d| d.text("field") == "mood-change"));
+    let points = bad.iter().find(|d| d.text("field") == "points").unwrap();
+    points_at(points, "2147483647");
+    assert!(msg(points).contains("at most 100"), "{}", msg(points));
 }

@@ -7,7 +7,7 @@
 //! its scenario, so a reload never pulls the floor from under a trainee.
 
 use super::GameSet;
-use crate::engine::diag::{Diagnostic, Position};
+use crate::engine::diag::Diagnostic;
 use crate::engine::library::{Library, Problem, builtin_files, read_path};
 use bevy::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -178,16 +178,7 @@ fn reload_on_change(
     }
 }
 
-/// One line describing a problem file's first error: `file:line:col: message — help`.
-pub fn problem_line(d: &Diagnostic) -> String {
-    let Position { line, col } = d.pos;
-    let kind = d.severity.label();
-    if line == 0 {
-        format!("{}: {kind}: {} — {}", d.file, d.message, d.help)
-    } else {
-        format!(
-            "{}:{line}:{col}: {kind}: {} — {}",
-            d.file, d.message, d.help
-        )
-    }
+/// One line describing a problem file's first error, in `lang`: `file:line:col: error: message — fix`.
+pub fn problem_line(lang: crate::engine::text::Lang, d: &Diagnostic) -> String {
+    crate::i18n::diag::diagnostic_line(lang, d)
 }

@@ -5,7 +5,7 @@
 //! before the first save, so nothing the player saved is silently overwritten.
 
 use super::GameSet;
-use crate::engine::diag::{Diagnostic, Position, Severity};
+use crate::engine::diag::Diagnostic;
 use crate::engine::text::Lang;
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
@@ -143,19 +143,10 @@ impl SettingsStore {
                 s
             }
             Err(e) => {
-                let pos = Position {
-                    line: e.span.start.line.max(1),
-                    col: e.span.start.col.max(1),
-                };
-                self.damaged = Some(Diagnostic::new(
-                    Severity::Error,
-                    "settings",
+                self.damaged = Some(crate::engine::load::ron_diagnostic(
                     &path.display().to_string(),
                     &text,
-                    pos,
-                    e.code.to_string(),
-                    "the game uses its defaults and keeps this file as settings.ron.bak; \
-                     delete it or fix the line shown",
+                    &e,
                 ));
                 defaults
             }
