@@ -316,12 +316,7 @@ pub fn play(
     let Some(outcome) = run.outcome() else {
         return Ok(0);
     };
-    let d = debrief::build(
-        loaded,
-        &outcome,
-        &lib.all(),
-        &BTreeSet::new(),
-    );
+    let d = debrief::build(loaded, &outcome, &lib.all(), &BTreeSet::new());
     writeln!(out, "\n== {} ==", d.ending.title.get(lang))?;
     writeln!(out, "{}", d.ending_text.get(lang))?;
     writeln!(
@@ -419,9 +414,11 @@ pub fn run_command(command: Command, lang: Option<Lang>) -> ExitCode {
             let mut input = stdin.lock();
             play(&scenario, seed, lang, &scenarios, &mut input, &mut out)
         }
-        Command::Progress { action } => Ok(code(crate::store::transfer::run(action, &mut out))),
-        Command::Report(r) => Ok(code(crate::report::cli::report(&r, &mut out))),
-        Command::Sync(a) => Ok(code(crate::report::cli::sync(&a, &mut out))),
+        Command::Progress { action } => {
+            Ok(code(crate::store::transfer::run(action, lang, &mut out)))
+        }
+        Command::Report(r) => Ok(code(crate::report::cli::report(&r, lang, &mut out))),
+        Command::Sync(a) => Ok(code(crate::report::cli::sync(&a, lang, &mut out))),
     };
     let result = result.and_then(|code| {
         out.flush()?;

@@ -2,7 +2,6 @@
 
 use super::analysis::Analysis;
 use super::library::Loaded;
-use super::model::SPEAKER_NARRATOR;
 use super::model::{Choice, EndingKind, Scenario};
 use super::run::{Names, Outcome};
 use super::score::{Grade, Score, judge, score_judged};
@@ -221,13 +220,7 @@ pub fn build(
             step: i + 1,
             node: d.node.clone(),
             // The line the trainee answered: the last one someone said, not a narrator's hint.
-            prompt: node
-                .lines
-                .iter()
-                .rev()
-                .find(|l| l.speaker != SPEAKER_NARRATOR)
-                .or(node.lines.last())
-                .map(|l| fill(&l.text)),
+            prompt: node.answered_line().map(|l| fill(&l.text)),
             chosen: review(c),
             better: better.map(review),
             mood_before: d.mood_before,

@@ -109,6 +109,16 @@ codes! {
     RepeatableScore => "repeatable-score",
     /// The state exploration was cut short.
     TooComplex => "too-complex",
+    /// A quiz question names no principle.
+    NoPrinciple => "no-principle",
+    /// A quiz question has fewer than 2 or more than 4 options.
+    OptionCount => "option-count",
+    /// A quiz question has no right answer, or more than one.
+    RightAnswer => "right-answer",
+    /// Two options of a quiz question read the same.
+    DuplicateOption => "duplicate-option",
+    /// Some principles have no hand-written quiz question.
+    QuizCoverage => "quiz-coverage",
 }
 
 impl Serialize for Code {

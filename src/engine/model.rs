@@ -181,6 +181,18 @@ pub struct Node {
     pub then: Then,
 }
 
+impl Node {
+    /// The line a reply at this node answers: the last one someone says, not a narrator's hint
+    /// (the narrator's line when nobody speaks).
+    pub fn answered_line(&self) -> Option<&Line> {
+        self.lines
+            .iter()
+            .rev()
+            .find(|l| l.speaker != SPEAKER_NARRATOR)
+            .or(self.lines.last())
+    }
+}
+
 /// A line said by one character.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -22,10 +22,11 @@
 //! scenarios reordered.
 
 use super::analysis::Analysis;
-use super::diag::{Diagnostic, Position, Severity, locate_field};
+use super::diag::{Code, Diagnostic, Position, Severity, position_of_offset};
 use super::library::Library;
 use super::model::{CaseCatalog, Catalog, Choice, Node, SPEAKER_YOU, Scenario, Theme, Then};
 use super::run::State;
+use super::spans::{self, Spanned};
 use super::text::{Lang, Text};
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
@@ -1350,45 +1351,33 @@ pub fn load_quiz(
     let mut ok = Vec::new();
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let mut covered: BTreeSet<&str> = BTreeSet::new();
-    let mut from = 0;
-    for q in &parsed.questions {
-        let (pos, at) =
-            locate_field(source, "id", &q.id, from).unwrap_or((Position { line: 1, col: 1 }, from));
-        from = at;
+    let root = spans::parse(source);
+    let questions = root.as_ref().and_then(|r| r.field("questions"));
+    let top = Position { line: 1, col: 1 };
+    let at = |v: Option<&Spanned>| v.map_or(top, |v| position_of_offset(source, v.start));
+    for (qi, q) in parsed.questions.iter().enumerate() {
+        let span = questions.and_then(|l| l.item(qi));
+        let field = |name: &str| span.and_then(|v| v.field(name));
+        let pos = at(field("id").or(span));
         let before = diags.len();
-        let mut err = |code: &'static str, pos: Position, msg: String, help: &str| {
-            diags.push(Diagnostic::new(
-                Severity::Error,
-                code,
-                file,
-                source,
-                pos,
-                msg,
-                help,
-            ));
-        };
-        let text_pos = |needle: &str| {
-            source[at..]
-                .find(needle)
-                .map_or(pos, |i| super::diag::position_of_offset(source, at + i))
-        };
-        if let Some(n) = seen.insert(&q.id, pos.line) {
-            err(
-                "duplicate-id",
-                pos,
-                format!("question id `{}` is already used on line {n}", q.id),
-                "give each question its own id",
+        let err =
+            |code: Code, pos: Position| Diagnostic::new(Severity::Error, code, file, source, pos);
+        let mut found = Vec::new();
+        if let Some(line) = seen.insert(&q.id, pos.line) {
+            found.push(
+                err(Code::DuplicateId, pos)
+                    .arg("what", "question")
+                    .arg("id", q.id.as_str())
+                    .arg("node", format!("line {line}"))
+                    .arg("choice", ""),
             );
         }
         if q.principles.is_empty() {
-            err(
-                "unknown-principle",
-                text_pos("principles"),
-                format!("question `{}` names no principle", q.id),
-                "list the principle ids it is about, from scenarios/principles.ron",
+            found.push(
+                err(Code::NoPrinciple, at(field("principles").or(span))).arg("id", q.id.as_str()),
             );
         }
-        for p in &q.principles {
+        for (i, p) in q.principles.iter().enumerate() {
             if catalog.principle(p).is_none() {
                 let near = catalog
                     .principles
@@ -1396,91 +1385,80 @@ pub fn load_quiz(
                     .map(|x| (super::load::edit_distance(p, &x.id), x.id.as_str()))
                     .min();
                 let hint = match near {
-                    Some((d, id)) if d <= 3 => format!("did you mean `{id}`? "),
+                    Some((d, id)) if d <= 3 => id.to_string(),
                     _ => String::new(),
                 };
-                err(
-                    "unknown-principle",
-                    text_pos(&format!("\"{p}\"")),
-                    format!(
-                        "question `{}` names principle `{p}`, which is not in the catalog",
-                        q.id
-                    ),
-                    &format!("{hint}use an id from scenarios/principles.ron"),
+                let place = field("principles").and_then(|l| l.item(i));
+                found.push(
+                    err(Code::UnknownPrinciple, at(place))
+                        .arg("principle", p.as_str())
+                        .arg("hint", hint),
                 );
             } else {
                 covered.insert(p);
             }
         }
-        for c in &q.cases {
+        for (i, c) in q.cases.iter().enumerate() {
             if !cases.cases.iter().any(|k| &k.id == c) {
-                err(
-                    "unknown-case",
-                    text_pos(&format!("\"{c}\"")),
-                    format!(
-                        "question `{}` names case `{c}`, which is not in the case catalog",
-                        q.id
-                    ),
-                    "use an id from scenarios/cases.ron",
+                let place = field("cases").and_then(|l| l.item(i));
+                found.push(
+                    err(Code::UnknownCase, at(place))
+                        .arg("case", c.as_str())
+                        .arg("missing", "no")
+                        .arg("hint", ""),
                 );
             }
         }
+        let options_at = at(field("options").or(span));
         if !(2..=4).contains(&q.options.len()) {
-            err(
-                "option-count",
-                text_pos("options"),
-                format!("question `{}` has {} options", q.id, q.options.len()),
-                "give two to four options",
+            found.push(
+                err(Code::OptionCount, options_at)
+                    .arg("id", q.id.as_str())
+                    .arg("n", q.options.len()),
             );
         }
         let rights = q.options.iter().filter(|o| o.right).count();
         if rights != 1 {
-            err(
-                "right-answer",
-                text_pos("options"),
-                format!("question `{}` has {rights} right answers", q.id),
-                "mark exactly one option with `right: true`",
+            found.push(
+                err(Code::RightAnswer, options_at)
+                    .arg("id", q.id.as_str())
+                    .arg("n", rights),
             );
         }
         for lang in Lang::ALL {
-            let mut texts: Vec<(&str, &Text)> =
-                vec![("prompt", &q.prompt), ("explanation", &q.explanation)];
-            texts.extend(q.options.iter().map(|o| ("option", &o.text)));
-            for (what, t) in texts {
+            let mut texts: Vec<(&str, usize, &Text, Option<&Spanned>)> = vec![
+                ("quiz-prompt", 0, &q.prompt, field("prompt")),
+                ("quiz-explanation", 0, &q.explanation, field("explanation")),
+            ];
+            texts.extend(q.options.iter().enumerate().map(|(i, o)| {
+                let place = field("options")
+                    .and_then(|l| l.item(i))
+                    .and_then(|o| o.field("text"));
+                ("quiz-option", i + 1, &o.text, place)
+            }));
+            for (what, n, t, place) in texts {
                 if !t.has(lang) {
-                    let other = t.get(lang);
-                    let p = if other.is_empty() {
-                        text_pos(what)
-                    } else {
-                        text_pos(other)
-                    };
-                    err(
-                        "missing-translation",
-                        p,
-                        format!(
-                            "the {what} of question `{}` has no `{}` text",
-                            q.id,
-                            lang.code()
-                        ),
-                        &format!("write `{}: \"…\"` beside the other language", lang.code()),
+                    found.push(
+                        err(Code::MissingTranslation, at(place))
+                            .arg("what", what)
+                            .arg("node", q.id.as_str())
+                            .arg("choice", "")
+                            .arg("line", n)
+                            .arg("lang", lang.code()),
                     );
                 }
             }
             let distinct: BTreeSet<&str> =
                 q.options.iter().map(|o| o.text.get(lang).trim()).collect();
             if distinct.len() != q.options.len() {
-                err(
-                    "duplicate-option",
-                    text_pos("options"),
-                    format!(
-                        "two options of question `{}` read the same in `{}`",
-                        q.id,
-                        lang.code()
-                    ),
-                    "make every option different",
+                found.push(
+                    err(Code::DuplicateOption, options_at)
+                        .arg("id", q.id.as_str())
+                        .arg("lang", lang.code()),
                 );
             }
         }
+        diags.extend(found);
         if diags.len() == before {
             ok.push(q.clone());
         }
@@ -1492,19 +1470,11 @@ pub fn load_quiz(
         .map(|p| format!("`{}`", p.id))
         .collect();
     if !missing.is_empty() {
-        diags.push(Diagnostic::new(
-            Severity::Warning,
-            "quiz-coverage",
-            file,
-            source,
-            Position { line: 1, col: 1 },
-            format!(
-                "{} principle(s) have no hand-written question: {}",
-                missing.len(),
-                missing.join(", ")
-            ),
-            "add a question that names each of them in `principles`",
-        ));
+        diags.push(
+            Diagnostic::new(Severity::Warning, Code::QuizCoverage, file, source, top)
+                .arg("n", missing.len())
+                .arg("missing", missing.join(", ")),
+        );
     }
     (ok, diags)
 }

@@ -43,9 +43,6 @@ pub struct Source {
     /// The file to write; without it, standard output.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// The report's language (ru or en); without it, the system's.
-    #[arg(long)]
-    pub lang: Option<String>,
     /// Also load the scenarios of this folder (for titles and what trains each principle).
     #[arg(long, value_name = "DIR")]
     pub scenarios: Option<PathBuf>,
@@ -92,8 +89,8 @@ pub enum ReportCommand {
         #[arg(long, default_value_t = 5)]
         attempts: usize,
         /// The language recorded with the attempts.
-        #[arg(long, default_value = "ru")]
-        lang: String,
+        #[arg(long = "record-lang", default_value = "ru")]
+        record_lang: String,
         /// Seed of the sample.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -276,13 +273,14 @@ fn emit(src: &Source, text: &str, lang: Lang, out: &mut dyn Write) -> i32 {
 }
 
 /// Runs `client-first report …`. Returns the exit code.
-pub fn report(cmd: &ReportCommand, out: &mut dyn Write) -> i32 {
+/// Words follow `lang`, the command line's global `--lang` (or the system's language).
+pub fn report(cmd: &ReportCommand, lang: Lang, out: &mut dyn Write) -> i32 {
     if let ReportCommand::Sample {
         out: path,
         group,
         trainees,
         attempts,
-        lang,
+        record_lang,
         seed,
     } = cmd
     {
@@ -293,7 +291,7 @@ pub fn report(cmd: &ReportCommand, out: &mut dyn Write) -> i32 {
             group,
             *trainees,
             *attempts,
-            lang_of(Some(lang)),
+            lang_of(Some(record_lang)),
             first,
             *seed,
         );
@@ -315,7 +313,6 @@ pub fn report(cmd: &ReportCommand, out: &mut dyn Write) -> i32 {
         ReportCommand::Group { name, src } => (src, Want::Group(name.as_deref())),
         ReportCommand::Sample { .. } => return 2,
     };
-    let lang = lang_of(src.lang.as_deref());
     let lib = match library(src.scenarios.as_deref()) {
         Ok(l) => l,
         Err(e) => {
@@ -356,8 +353,7 @@ pub fn report(cmd: &ReportCommand, out: &mut dyn Write) -> i32 {
 
 /// Runs `client-first sync`. Returns the exit code: 0 when the queue is empty afterwards, 1 when
 /// statements still wait, 2 on a usage or database error.
-pub fn sync(args: &SyncArgs, out: &mut dyn Write) -> i32 {
-    let lang = lang_of(None);
+pub fn sync(args: &SyncArgs, lang: Lang, out: &mut dyn Write) -> i32 {
     let cfg = match lrs_config(&args.lrs, lang) {
         Ok(c) => c,
         Err(e) => {

@@ -51,8 +51,7 @@ pub fn last_decision(run: &Run, analysis: &Analysis) -> Option<DecisionRecord> {
         node: j.node.id.clone(),
         prompt: j
             .node
-            .lines
-            .last()
+            .answered_line()
             .map(|l| both(&l.text))
             .unwrap_or_default(),
         choice: j.made.id.clone(),

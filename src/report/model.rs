@@ -337,12 +337,7 @@ pub fn replay(
         }
     }
     let outcome = run.outcome()?;
-    let d = crate::engine::debrief::build(
-        loaded,
-        &outcome,
-        &lib.all(),
-        &BTreeSet::new(),
-    );
+    let d = crate::engine::debrief::build(loaded, &outcome, &lib.all(), &BTreeSet::new());
     Some(AttemptRecord::from_run(
         meta,
         &loaded.scenario,

@@ -499,9 +499,6 @@ pub enum ProgressCommand {
         /// The store file, instead of the one in the per-user data folder.
         #[arg(long, value_name = "FILE")]
         db: Option<PathBuf>,
-        /// Language of the messages (ru or en); without it, from LANG.
-        #[arg(long)]
-        lang: Option<String>,
     },
     /// Add the history in FILE (written by `progress export`); importing twice adds nothing twice.
     Import {
@@ -510,9 +507,6 @@ pub enum ProgressCommand {
         /// The store file, instead of the one in the per-user data folder.
         #[arg(long, value_name = "FILE")]
         db: Option<PathBuf>,
-        /// Language of the messages (ru or en); without it, from LANG.
-        #[arg(long)]
-        lang: Option<String>,
     },
     /// Test helper: save attempts into DB in an endless loop, printing `done UUID` after each
     /// durable commit. The store test kills it at random moments.
@@ -521,18 +515,6 @@ pub enum ProgressCommand {
         /// The store file.
         db: PathBuf,
     },
-}
-
-fn cli_lang(code: &Option<String>) -> Lang {
-    code.as_deref()
-        .and_then(Lang::from_code)
-        .or_else(|| {
-            std::env::var("LANG")
-                .ok()
-                .as_deref()
-                .and_then(Lang::from_code)
-        })
-        .unwrap_or(Lang::En)
 }
 
 fn open_cli(db: &Option<PathBuf>, lang: Lang, out: &mut dyn Write) -> Option<Store> {
@@ -577,22 +559,16 @@ fn open_cli(db: &Option<PathBuf>, lang: Lang, out: &mut dyn Write) -> Option<Sto
 }
 
 /// Runs `client-first progress …`. Returns the exit code.
-pub fn run(cmd: ProgressCommand, out: &mut dyn Write) -> i32 {
+/// Messages follow `lang`, the command line's global `--lang` (or the system's language).
+pub fn run(cmd: ProgressCommand, lang: Lang, out: &mut dyn Write) -> i32 {
     match cmd {
-        ProgressCommand::Export {
-            file,
-            profile,
-            db,
-            lang,
-        } => {
-            let lang = cli_lang(&lang);
+        ProgressCommand::Export { file, profile, db } => {
             let Some(store) = open_cli(&db, lang, out) else {
                 return 2;
             };
             export_cli(&store, &file, profile.as_deref(), lang, out)
         }
-        ProgressCommand::Import { file, db, lang } => {
-            let lang = cli_lang(&lang);
+        ProgressCommand::Import { file, db } => {
             let Some(store) = open_cli(&db, lang, out) else {
                 return 2;
             };

@@ -9,6 +9,7 @@ use client_first::engine::quiz::{
     SkipReason, Statement, check_report, load_quiz, speed_points, streak_bonus,
 };
 use client_first::engine::text::Lang;
+use client_first::i18n::diag::{diagnostic_fix, diagnostic_message};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -427,33 +428,37 @@ fn quiz_errors_are_located() {
     let d = quiz_fixture("quiz_errors.ron");
     let find = |code: &str| {
         d.iter()
-            .find(|x| x.code == code)
+            .find(|x| x.code.as_str() == code)
             .unwrap_or_else(|| panic!("no {code}: {d:#?}"))
     };
     // Line numbers are those of the fixture.
     let at = |code: &str| (find(code).pos.line, find(code).pos.col);
     assert_eq!(at("unknown-principle"), (7, 42));
-    assert!(find("unknown-principle").help.contains("fc.keep_word"));
+    assert!(diagnostic_fix(Lang::En, find("unknown-principle")).contains("fc.keep_word"));
     assert_eq!(at("unknown-case"), (8, 21));
-    assert_eq!(at("missing-translation").0, 26);
+    // At the text that lacks a language: the `(` of the explanation.
+    assert_eq!(at("missing-translation").0, 25);
     assert_eq!(find("right-answer").pos.line, 34);
     assert_eq!(find("option-count").pos.line, 45);
     assert_eq!(find("duplicate-id").pos.line, 51);
-    assert!(find("duplicate-id").message.contains("line 30"));
+    assert!(diagnostic_message(Lang::En, find("duplicate-id")).contains("two questions"));
     assert!(
         find("duplicate-id")
             .to_string()
             .contains("tests/fixtures/quiz_errors.ron:51:17")
     );
-    let coverage: Vec<_> = d.iter().filter(|x| x.code == "quiz-coverage").collect();
+    let coverage: Vec<_> = d
+        .iter()
+        .filter(|x| x.code.as_str() == "quiz-coverage")
+        .collect();
     assert_eq!(
         coverage.len(),
         1,
         "one warning lists every principle without a question"
     );
     assert!(!coverage[0].is_error());
-    assert!(!coverage[0].message.contains("`st.polite`"));
-    assert!(coverage[0].message.contains("`cr.composure`"));
+    assert!(!diagnostic_message(Lang::En, coverage[0]).contains("`st.polite`"));
+    assert!(diagnostic_message(Lang::En, coverage[0]).contains("`cr.composure`"));
     assert!(d.iter().all(|x| x.file.ends_with("quiz_errors.ron")));
 }
 
@@ -461,10 +466,11 @@ fn quiz_errors_are_located() {
 fn a_quiz_syntax_error_is_located() {
     let d = quiz_fixture("quiz_syntax.ron");
     assert_eq!(d.len(), 1);
-    assert_eq!(d[0].code, "syntax");
+    assert_eq!(d[0].code.as_str(), "syntax");
     // The comma is missing at the end of line 6; ron stops at the next field.
     assert_eq!(d[0].pos.line, 7);
-    assert!(d[0].help.contains("`,`"), "{}", d[0].help);
+    let fix = diagnostic_fix(Lang::En, &d[0]);
+    assert!(fix.contains("`,`"), "{fix}");
 }
 
 #[test]
@@ -476,20 +482,22 @@ fn a_broken_quiz_is_reported_by_check_and_leaves_the_scenarios_playable() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(fixture("quiz_errors.ron"), dir.path().join("quiz.ron")).unwrap();
     std::fs::copy(fixture("small.ron"), dir.path().join("small.ron")).unwrap();
-    let lib = client_first::cli::check_library(&[dir.path().to_path_buf()]).unwrap();
+    let lib = client_first::cli::check_library(&[dir.path().to_path_buf()]);
     assert!(lib.get("small").is_some());
     assert!(lib.problems.is_empty(), "{:?}", lib.problems);
     assert!(
         lib.catalog_diagnostics
             .iter()
-            .any(|d| d.code == "right-answer")
+            .any(|d| d.code.as_str() == "right-answer")
     );
     let mut out = Vec::new();
     let code = client_first::cli::check(
         &[dir.path().to_path_buf()],
         client_first::cli::Format::Text,
+        Lang::En,
         &mut out,
-    );
+    )
+    .unwrap();
     assert_eq!(code, 1, "{}", String::from_utf8_lossy(&out));
     let text = String::from_utf8_lossy(&out);
     assert!(text.contains("quiz.ron:"), "{text}");
@@ -540,7 +548,8 @@ fn every_message_the_quiz_names_exists_in_both_languages() {
 #[test]
 fn check_prints_the_quiz_yield_per_scenario() {
     let mut out = Vec::new();
-    let code = client_first::cli::check(&[], client_first::cli::Format::Text, &mut out);
+    let code =
+        client_first::cli::check(&[], client_first::cli::Format::Text, Lang::En, &mut out).unwrap();
     let text = String::from_utf8_lossy(&out);
     assert_eq!(code, 0, "{text}");
     assert!(

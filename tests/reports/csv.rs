@@ -76,11 +76,11 @@ fn a_broken_attempts_file_is_named_with_line_and_column_in_the_users_language() 
                     from: path.display().to_string(),
                     csv: None,
                     out: None,
-                    lang: Some(lang.into()),
                     scenarios: None,
                     lrs: Default::default(),
                 },
             },
+            client_first::engine::text::Lang::from_code(lang).unwrap(),
             &mut out,
         );
         let text = String::from_utf8(out).unwrap();

@@ -139,6 +139,7 @@ fn three_trainees_sync_and_the_group_report_is_built_from_the_lrs_with_paging() 
             batch: 100_000,
             lrs: lrs.clone(),
         },
+        client_first::engine::text::Lang::En,
         &mut out,
     );
     assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
@@ -158,11 +159,11 @@ fn three_trainees_sync_and_the_group_report_is_built_from_the_lrs_with_paging() 
                 from: "lrs".into(),
                 csv: None,
                 out: Some(html_path.clone()),
-                lang: Some("en".into()),
                 scenarios: None,
                 lrs,
             },
         },
+        client_first::engine::text::Lang::En,
         &mut out,
     );
     assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));

@@ -150,6 +150,7 @@ fn a_changed_or_missing_scenario_is_reported_not_replayed() {
         vec![SourceFile {
             name: "tutorial.ron".into(),
             text,
+            unreadable: None,
         }],
     );
     assert!(
@@ -170,6 +171,7 @@ fn a_changed_or_missing_scenario_is_reported_not_replayed() {
         vec![SourceFile {
             name: "tutorial.ron".into(),
             text: spaced,
+            unreadable: None,
         }],
     );
     assert!(matches!(restore(&saved, &same), Resume::Ready(_)));

@@ -159,12 +159,7 @@ fn a_saved_debrief_is_rebuilt_exactly_while_the_scenario_is_unchanged() {
     let p = store.create_profile("Vera", None).unwrap();
     let l = loaded("where_is_order");
     let (a, run) = save_full_run(&store, p.id, l, 7);
-    let original = debrief::build(
-        l,
-        &run.outcome().unwrap(),
-        &LIBRARY.all(),
-        &BTreeSet::new(),
-    );
+    let original = debrief::build(l, &run.outcome().unwrap(), &LIBRARY.all(), &BTreeSet::new());
     match store.saved_debrief(p.id, a, &LIBRARY).unwrap() {
         SavedDebrief::Rebuilt(d) => assert_eq!(*d, original),
         other => panic!("expected a rebuilt debrief, got {other:?}"),

@@ -183,11 +183,12 @@ fn the_command_line_exports_and_imports() {
         let parsed =
             Cli::try_parse_from(std::iter::once("client-first").chain(args.iter().copied()))
                 .unwrap();
+        let lang = parsed.lang.unwrap_or(client_first::engine::text::Lang::En);
         let Some(Command::Progress { action }) = parsed.command else {
             panic!("a progress command");
         };
         let mut out = Vec::new();
-        let code = transfer::run(action, &mut out);
+        let code = transfer::run(action, lang, &mut out);
         (code, String::from_utf8(out).unwrap())
     };
     let o = office.to_str().unwrap();
@@ -237,5 +238,8 @@ fn the_command_line_exports_and_imports() {
     );
     // The dispatch in cli.rs reaches the same code.
     let parsed = Cli::try_parse_from(["client-first", "progress", "import", f, "--db", h]).unwrap();
-    assert_eq!(run_command(parsed.command.unwrap()), 1);
+    assert_eq!(
+        run_command(parsed.command.unwrap(), None),
+        std::process::ExitCode::from(1)
+    );
 }

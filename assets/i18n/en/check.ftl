@@ -138,12 +138,14 @@ diag-unknown-case = { $missing ->
 }
 diag-unknown-case-fix = { $suggest } use the id of a case from scenarios/cases.ron, for example `cases: ["where_is_order"]`
 diag-duplicate-id = { $what ->
+    [question] two questions have the id `{ $id }`
     [node] two nodes have the id `{ $id }`
     [choice] node `{ $node }` has two choices with the id `{ $id }`
     [principle] two principles have the id `{ $id }`
    *[scenario] scenario id `{ $id }` is already used by { $node }
 }
 diag-duplicate-id-fix = { $what ->
+    [question] give each question its own id: saved answers refer to it
     [node] give each node its own id
     [choice] give each choice of a node its own id
     [principle] give each principle its own id
@@ -214,3 +216,19 @@ diag-repeatable-score = choice `{ $choice }` of node `{ $node }` can be taken ag
 diag-repeatable-score-fix = add `once: true` to the choice
 diag-too-complex = the scenario has more than { $max } states; checks were cut short
 diag-too-complex-fix = use fewer flags, counters and mood conditions
+
+## The hand-written quiz questions (quiz.ron).
+
+diag-what-quiz-prompt = the question of `{ $node }`
+diag-what-quiz-explanation = the explanation of question `{ $node }`
+diag-what-quiz-option = option { $line } of question `{ $node }`
+diag-no-principle = question `{ $id }` names no principle
+diag-no-principle-fix = list the principle ids it is about in `principles`, from scenarios/principles.ron
+diag-option-count = question `{ $id }` has { $n } options
+diag-option-count-fix = give two to four options
+diag-right-answer = question `{ $id }` has { $n } right answers
+diag-right-answer-fix = mark exactly one option with `right: true`
+diag-duplicate-option = two options of question `{ $id }` read the same in { $language }
+diag-duplicate-option-fix = make every option different
+diag-quiz-coverage = { $n } principles have no hand-written question: { $missing }
+diag-quiz-coverage-fix = add a question that names each of them in `principles`

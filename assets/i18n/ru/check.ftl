@@ -138,12 +138,14 @@ diag-unknown-case = { $missing ->
 }
 diag-unknown-case-fix = { $suggest } укажите id случая из scenarios/cases.ron, например `cases: ["where_is_order"]`
 diag-duplicate-id = { $what ->
+    [question] у двух вопросов одинаковый id `{ $id }`
     [node] у двух узлов одинаковый id `{ $id }`
     [choice] у узла `{ $node }` два выбора с id `{ $id }`
     [principle] у двух принципов одинаковый id `{ $id }`
    *[scenario] id сценария `{ $id }` уже занят: { $node }
 }
 diag-duplicate-id-fix = { $what ->
+    [question] дайте каждому вопросу свой id: на него ссылаются сохранённые ответы
     [node] дайте каждому узлу свой id
     [choice] дайте каждому выбору узла свой id
     [principle] дайте каждому принципу свой id
@@ -214,3 +216,19 @@ diag-repeatable-score = выбор `{ $choice }` узла `{ $node }` можно
 diag-repeatable-score-fix = добавьте выбору `once: true`
 diag-too-complex = у сценария больше { $max } состояний; проверка прервана
 diag-too-complex-fix = используйте меньше флагов, счётчиков и условий на настроение
+
+## Вопросы викторины, написанные вручную (quiz.ron).
+
+diag-what-quiz-prompt = вопрос `{ $node }`
+diag-what-quiz-explanation = пояснение к вопросу `{ $node }`
+diag-what-quiz-option = вариант { $line } вопроса `{ $node }`
+diag-no-principle = вопрос `{ $id }` не называет ни одного принципа
+diag-no-principle-fix = перечислите в `principles` идентификаторы принципов из scenarios/principles.ron
+diag-option-count = у вопроса `{ $id }` вариантов: { $n }
+diag-option-count-fix = дайте от двух до четырёх вариантов
+diag-right-answer = у вопроса `{ $id }` правильных ответов: { $n }
+diag-right-answer-fix = отметьте ровно один вариант как `right: true`
+diag-duplicate-option = два варианта вопроса `{ $id }` совпадают ({ $language })
+diag-duplicate-option-fix = сделайте все варианты разными
+diag-quiz-coverage = принципов без вопроса, написанного вручную: { $n } — { $missing }
+diag-quiz-coverage-fix = добавьте вопрос, который называет каждый из них в `principles`

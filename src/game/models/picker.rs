@@ -96,7 +96,7 @@ impl PickerView {
                 let errors: Vec<_> = p.diagnostics.iter().filter(|d| d.is_error()).collect();
                 ProblemView {
                     file: p.file.clone(),
-                    errors: errors.iter().map(|d| problem_line(d)).collect(),
+                    errors: errors.iter().map(|d| problem_line(lang, d)).collect(),
                     snippet: errors
                         .first()
                         .and_then(|d| d.excerpt())
