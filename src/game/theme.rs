@@ -36,6 +36,9 @@ pub struct Palette {
     pub middle: Color32,
     /// The keyboard highlight's outline.
     pub focus: Color32,
+    /// The keyboard highlight's fill: on a projector the highlight must stand out more than a
+    /// mouse hover, so it is filled as well as outlined.
+    pub focus_fill: Color32,
     /// How thick outlines are.
     pub line: f32,
 }
@@ -57,6 +60,7 @@ impl Palette {
                 bad: Color32::from_rgb(180, 0, 0),
                 middle: Color32::from_rgb(140, 90, 0),
                 focus: Color32::from_rgb(0, 0, 0),
+                focus_fill: Color32::from_rgb(255, 221, 64),
                 line: 3.0,
             }
         } else {
@@ -73,6 +77,7 @@ impl Palette {
                 bad: Color32::from_rgb(255, 120, 110),
                 middle: Color32::from_rgb(240, 190, 90),
                 focus: Color32::from_rgb(255, 210, 80),
+                focus_fill: Color32::from_rgb(74, 88, 116),
                 line: 2.0,
             }
         }
@@ -152,7 +157,8 @@ pub fn apply(ctx: &egui::Context, high_contrast: bool) {
             w.fg_stroke = Stroke::new(2.0, Color32::BLACK);
         }
         visuals.widgets.inactive.weak_bg_fill = Color32::from_gray(230);
-        visuals.widgets.hovered.weak_bg_fill = Color32::from_rgb(255, 240, 150);
+        // A hover is a light grey; the keyboard highlight (yellow, outlined) stays the strongest.
+        visuals.widgets.hovered.weak_bg_fill = Color32::from_gray(205);
     } else {
         visuals.widgets.inactive.weak_bg_fill = Color32::from_rgb(50, 60, 78);
         visuals.widgets.hovered.weak_bg_fill = Color32::from_rgb(66, 80, 104);

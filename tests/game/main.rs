@@ -4,5 +4,6 @@
 mod common;
 mod flow;
 mod keys;
+mod projector;
 mod settings;
 mod views;

@@ -12,7 +12,9 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<bevy::window::RequestRedraw>()
         .add_message::<Action>()
         .add_systems(Update, apply_actions.in_set(GameSet::Apply))
-        .add_systems(StateTransition, reset_focus_on_change);
+        // After every state transition of the frame (a sub-state such as the debrief tab is
+        // entered late in it), and before the keys read the highlight and the page.
+        .add_systems(Update, reset_focus_on_change.before(GameSet::Targets));
 }
 
 /// A new screen, overlay or tab starts with the highlight on its first item and scrolled to its

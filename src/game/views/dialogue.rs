@@ -41,7 +41,15 @@ pub fn show(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>
                 if vm.mode == Mode::Exam {
                     ui.label(coloured(i18n::EXAM_BADGE.get(lang), cx.palette.accent));
                 }
-                if !wide {
+                if presenter {
+                    // One row: the face already shows the mood; the word says it.
+                    let e = crate::game::models::mood::Expression::from_mood(vm.mood);
+                    ui.label(
+                        RichText::new(e.word(lang, vm.gender))
+                            .color(face::colour(e))
+                            .strong(),
+                    );
+                } else if !wide {
                     face::mood_meter(ui, vm.mood, 90.0, lang, vm.gender, &cx.palette);
                 }
             });
@@ -65,21 +73,31 @@ pub fn show(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>
             });
     }
 
-    // The footer keeps the Continue button in sight at any text size.
-    egui::Panel::bottom("dialogue_footer")
-        .resizable(false)
-        .show(ui, |ui| {
-            ui.add_space(if presenter { 2.0 } else { 4.0 });
-            footer(ui, vm, cx, out);
-            ui.add_space(if presenter { 2.0 } else { 4.0 });
-        });
+    // The footer keeps the Continue button in sight at any text size. (In the presenter layout,
+    // replies need no footer: their keys are the trainer's.)
+    let replies = matches!(vm.phase, Phase::Choices(_));
+    if !(presenter && replies) {
+        egui::Panel::bottom("dialogue_footer")
+            .resizable(false)
+            .show(ui, |ui| {
+                ui.add_space(if presenter { 2.0 } else { 4.0 });
+                footer(ui, vm, cx, out);
+                ui.add_space(if presenter { 2.0 } else { 4.0 });
+            });
+    }
 
     let choices = matches!(vm.phase, Phase::Choices(_));
-    if presenter && !choices {
-        // The coach's comment or the ending takes the whole middle, paged by the clicker.
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            paged(ui, cx, ("dialogue_middle", vm.step), |ui| {
-                bottom(ui, vm, cx, out)
+    if presenter {
+        // One paged column: the line being answered, then the replies; or the coach's comment or
+        // the ending in place of the chat. Nothing is clipped, and the clicker turns the pages.
+        let tight = egui::Frame::new().inner_margin(egui::Margin::symmetric(6, 3));
+        egui::CentralPanel::default().frame(tight).show(ui, |ui| {
+            paged(ui, cx, ("dialogue_middle", vm.step, choices), |ui| {
+                let answered = vm.bubbles.iter().rev().find(|b| b.side != Side::You);
+                if choices && let Some(last) = answered {
+                    answered_line(ui, last, cx);
+                }
+                bottom(ui, vm, cx, out);
             });
         });
         return;
@@ -130,6 +148,9 @@ fn bottom(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>) 
             let compact = cx.presenter || ui.ctx().content_rect().height() < 450.0;
             if !compact {
                 ui.label(RichText::new(i18n::YOUR_REPLY.get(lang)).strong());
+            }
+            if compact {
+                ui.spacing_mut().item_spacing.y = 4.0;
             }
             for (i, c) in items.iter().enumerate() {
                 let text = format!("{}.  {}", c.number, c.label);
@@ -204,7 +225,10 @@ fn footer(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>) 
     let focus = cx.focus;
     let (label, action) = match &vm.phase {
         Phase::Choices(_) => {
-            hint(ui, i18n::CHOICE_HINT.get(lang), cx);
+            // The presenter layout gives this line to the replies; the keys are the trainer's.
+            if !(cx.presenter || ui.ctx().content_rect().height() < 450.0) {
+                hint(ui, i18n::CHOICE_HINT.get(lang), cx);
+            }
             return;
         }
         Phase::Feedback(_) | Phase::Continue => (i18n::CONTINUE, DialogueAction::Continue),
@@ -216,6 +240,31 @@ fn footer(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>) 
         }
         hint(ui, i18n::CONTINUE_HINT.get(lang), cx);
     });
+}
+
+/// The line being answered, as the presenter layout shows it: full width, a thin frame, no name
+/// (the header names the conversation), so that the replies keep their room.
+fn answered_line(ui: &mut egui::Ui, b: &Bubble, cx: &Cx) {
+    let fill = match b.side {
+        Side::Narrator => cx.palette.card,
+        Side::Other => cx.palette.other,
+        _ => cx.palette.client,
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let text = RichText::new(&b.text);
+            let text = if b.side == Side::Narrator {
+                text.italics()
+            } else {
+                text
+            };
+            ui.add(egui::Label::new(text).wrap());
+        });
+    ui.add_space(2.0);
 }
 
 fn bubble(ui: &mut egui::Ui, b: &Bubble, cx: &Cx) {

@@ -67,7 +67,9 @@ pub fn small_button(
 ) -> egui::Response {
     let mut button = egui::Button::new(RichText::new(text.into()).size(15.0));
     if focused {
-        button = button.stroke(Stroke::new(cx.palette.line + 1.5, cx.palette.focus));
+        button = button
+            .stroke(Stroke::new(cx.palette.line + 1.5, cx.palette.focus))
+            .fill(cx.palette.focus_fill);
     }
     let response = ui.add(button);
     if focused {
@@ -90,7 +92,9 @@ pub fn big_button_sized(
     let text: RichText = text.into();
     let mut button = egui::Button::new(text.size(21.0)).min_size(min);
     if focused {
-        button = button.stroke(Stroke::new(cx.palette.line + 1.5, cx.palette.focus));
+        button = button
+            .stroke(Stroke::new(cx.palette.line + 1.5, cx.palette.focus))
+            .fill(cx.palette.focus_fill);
     }
     let response = ui.add(button);
     if focused {
