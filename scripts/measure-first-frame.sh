@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Starts the game N times under Xvfb and reports, for each start, how long the window took to show
 # its first drawn frame (the first screenshot of the screen that is not a single colour).
-# Usage: scripts/measure-first-frame.sh [starts] [limit-seconds]
+# Usage: scripts/measure-first-frame.sh [starts] [limit-seconds]   (BIN=… to measure a given binary)
 # Needs: apt-get install -y xvfb mesa-vulkan-drivers imagemagick
 set -euo pipefail
 STARTS="${1:-30}"
 LIMIT="${2:-10}"
 TARGET="${CARGO_TARGET_DIR:-target}"
-BIN="$TARGET/release/client-first"
-cargo build --release --quiet
+# BIN=path/to/client-first measures that binary (a debug build, say) instead of building one.
+if [ -z "${BIN:-}" ]; then
+    BIN="$TARGET/release/client-first"
+    cargo build --release --quiet
+fi
 DISPLAY_NUM=:96
 Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 >/dev/null 2>&1 &
 XVFB=$!

@@ -49,6 +49,32 @@ impl Plugin for ScreenshotPlugin {
                 Step::Do(Action::Back),
             ]);
         }
+        // A projector: high contrast at 250% text, in both languages, with the replies on offer,
+        // the coach's comment and the debrief.
+        steps.extend([
+            Step::Do(Action::ToggleContrast),
+            Step::Do(Action::ScaleStep(6)),
+        ]);
+        for lang in Lang::ALL {
+            let l = lang.code();
+            steps.extend([
+                Step::Do(Action::SetLang(lang)),
+                Step::Do(DialogueAction::Start(SCENARIO.into()).into()),
+                Step::UntilChoices,
+                Step::Shot(format!("projector-dialogue-{l}.png")),
+                Step::Play { decisions: 1 },
+                Step::Shot(format!("projector-coach-{l}.png")),
+                Step::Play { decisions: 99 },
+                Step::Do(DialogueAction::ShowDebrief.into()),
+                Step::Shot(format!("projector-debrief-{l}.png")),
+                Step::Do(Action::Tab(DebriefTab::Principles)),
+                Step::Shot(format!("projector-principles-{l}.png")),
+            ]);
+        }
+        steps.extend([
+            Step::Do(Action::ToggleContrast),
+            Step::Do(Action::ScaleStep(-6)),
+        ]);
         // The high-contrast theme, as a projector shows it.
         steps.extend([
             Step::Do(Action::ToggleContrast),
@@ -82,6 +108,8 @@ enum Step {
     /// Play on (continue, then always the reply shown in a varying place) until this many more
     /// replies were made and their coach feedback is on screen, or the conversation ends.
     Play { decisions: usize },
+    /// Go on (Continue) until replies are on offer.
+    UntilChoices,
     /// Save the window to this file.
     Shot(String),
     /// Wait for the last PNG to be written, then quit.
@@ -147,6 +175,19 @@ fn run_script(
                 }
                 if *a != Action::Dialogue(DialogueAction::ShowDebrief) {
                     actions.write(a.clone());
+                }
+            }
+        }
+        Step::UntilChoices => {
+            script.wait = 2;
+            let first = targets.0.first().map(|t| t.action.clone());
+            match first {
+                Some(Action::Dialogue(DialogueAction::Choose(_))) | None => {
+                    script.next += 1;
+                    script.wait = SETTLE_FRAMES;
+                }
+                Some(a) => {
+                    actions.write(a);
                 }
             }
         }

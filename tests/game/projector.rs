@@ -217,8 +217,13 @@ fn at_250_percent_every_reply_fits_on_one_screen() {
                 panic!("replies on screen");
             };
             assert_eq!(items.len(), 4);
+            // The high-contrast theme's fonts (DejaVu Sans) are the widest the game uses.
             let mut harness = Harness::builder().with_size(size).build_ui_state(
-                move |ui, out: &mut Vec<Action>| views::dialogue::show(ui, &vm, &Cx::plain(), out),
+                move |ui, out: &mut Vec<Action>| {
+                    client_first::game::theme::install_fonts(ui.ctx(), true);
+                    client_first::game::theme::apply(ui.ctx(), true);
+                    views::dialogue::show(ui, &vm, &Cx::plain(), out)
+                },
                 Vec::new(),
             );
             harness.run();

@@ -1,7 +1,7 @@
 //! The conversation: the Client's face and mood meter, the chat so far, and the replies as large
 //! numbered buttons. In coach mode the reply just made is explained before the Client answers.
 
-use super::{Cx, big_button, big_button_sized, coloured, face, hint, paged, quoted};
+use super::{Cx, big_button, big_button_sized, coloured, face, hint, paged, quoted, sized_button};
 use crate::game::activities::dialogue::Conversation;
 use crate::game::core::content::Content;
 use crate::game::core::settings::Mode;
@@ -33,8 +33,12 @@ pub fn show(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>
                 face::face(ui, vm.mood, if presenter { 28.0 } else { 40.0 });
             }
             ui.horizontal_wrapped(|ui| {
-                let size = if presenter { 17.0 } else { 22.0 };
-                ui.label(RichText::new(&vm.title).size(size).strong());
+                // While replies are on offer the presenter layout leaves the title out: the room
+                // knows the conversation, and the replies need the row.
+                if !(presenter && matches!(vm.phase, Phase::Choices(_))) {
+                    let size = if presenter { 17.0 } else { 22.0 };
+                    ui.label(RichText::new(&vm.title).size(size).strong());
+                }
                 ui.label(
                     RichText::new(i18n::DECISION_N.with(lang, vm.step)).color(cx.palette.weak),
                 );
@@ -150,17 +154,24 @@ fn bottom(ui: &mut egui::Ui, vm: &DialogueView, cx: &Cx, out: &mut Vec<Action>) 
                 ui.label(RichText::new(i18n::YOUR_REPLY.get(lang)).strong());
             }
             if compact {
-                ui.spacing_mut().item_spacing.y = 4.0;
+                ui.spacing_mut().item_spacing.y = 3.0;
+                ui.spacing_mut().button_padding = egui::vec2(10.0, 3.0);
             }
             for (i, c) in items.iter().enumerate() {
                 let text = format!("{}.  {}", c.number, c.label);
-                let r = big_button_sized(
-                    ui,
-                    RichText::new(text),
-                    focus == i,
-                    cx,
-                    egui::vec2(width, if compact { 30.0 } else { 46.0 }),
-                );
+                let r = if compact {
+                    // A projector's reply: still large once zoomed, but four of them and the line
+                    // being answered fit on one screen.
+                    sized_button(ui, text, 16.0, focus == i, cx, egui::vec2(width, 26.0))
+                } else {
+                    big_button_sized(
+                        ui,
+                        RichText::new(text),
+                        focus == i,
+                        cx,
+                        egui::vec2(width, 46.0),
+                    )
+                };
                 if r.clicked() {
                     out.push(c.action.clone().into());
                 }
@@ -256,7 +267,7 @@ fn answered_line(ui: &mut egui::Ui, b: &Bubble, cx: &Cx) {
         .inner_margin(egui::Margin::symmetric(8, 4))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let text = RichText::new(&b.text);
+            let text = RichText::new(&b.text).size(16.0);
             let text = if b.side == Side::Narrator {
                 text.italics()
             } else {

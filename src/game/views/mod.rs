@@ -65,7 +65,19 @@ pub fn small_button(
     focused: bool,
     cx: &Cx,
 ) -> egui::Response {
-    let mut button = egui::Button::new(RichText::new(text.into()).size(15.0));
+    sized_button(ui, text, 15.0, focused, cx, egui::Vec2::ZERO)
+}
+
+/// A button with its own text size and minimum size, with the keyboard highlight.
+pub fn sized_button(
+    ui: &mut egui::Ui,
+    text: impl Into<String>,
+    size: f32,
+    focused: bool,
+    cx: &Cx,
+    min: egui::Vec2,
+) -> egui::Response {
+    let mut button = egui::Button::new(RichText::new(text.into()).size(size)).min_size(min);
     if focused {
         button = button
             .stroke(Stroke::new(cx.palette.line + 1.5, cx.palette.focus))
