@@ -180,7 +180,7 @@ pub fn paged<R>(
     let room = (content - view).max(0.0);
     let at_top = offset <= 1.0;
     let at_bottom = offset >= room - 1.0;
-    let pages = if view > 0.0 {
+    let pages = if view > 0.0 && content > view + 1.0 {
         (content / (view * 0.85)).ceil().max(1.0) as usize
     } else {
         1
