@@ -110,6 +110,21 @@ pub fn run(options: Options) -> AppExit {
     if shooting {
         settings.fullscreen = false;
     }
+    // The progress store: every finished conversation is kept. Screenshots leave it alone. A store
+    // that cannot be opened is reported and the game plays on without saving.
+    if !shooting {
+        match crate::store::Store::open_default().and_then(|o| {
+            if let Some(r) = &o.recovery {
+                warn!("{}", crate::store::recovery::message(settings.lang, r));
+            }
+            core::saves::Saves::new(o.store)
+        }) {
+            Ok(saves) => {
+                app.insert_resource(saves);
+            }
+            Err(e) => warn!("progress will not be saved: {e}"),
+        }
+    }
     let title = i18n::APP_NAME.get(settings.lang);
     app.insert_resource(Content::load(options.scenarios.clone()))
         .insert_resource(store)

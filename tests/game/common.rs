@@ -18,7 +18,20 @@ pub fn app() -> App {
 
 /// A game app over `content`.
 pub fn app_with(content: Content) -> App {
+    app_built(content, |_| {})
+}
+
+/// A game app that saves progress into `saves`.
+pub fn app_with_saves(saves: client_first::game::core::saves::Saves) -> App {
+    app_built(Content::load(None), move |app| {
+        app.insert_resource(saves);
+    })
+}
+
+/// A game app over `content`, with `extra` resources inserted before the plugins start.
+fn app_built(content: Content, extra: impl FnOnce(&mut App)) -> App {
     let mut app = App::new();
+    extra(&mut app);
     app.add_plugins((MinimalPlugins, StatesPlugin))
         .insert_resource(content)
         .insert_resource(SettingsStore::default())

@@ -5,5 +5,6 @@ mod common;
 mod flow;
 mod keys;
 mod projector;
+mod saves;
 mod settings;
 mod views;

@@ -195,6 +195,8 @@ fn guitar_at_first_choice(library: &Library) -> ActiveRun {
         loaded: l.clone(),
         mode: Mode::Coach,
         feedback: None,
+        attempt: None,
+        shown_at: std::time::Instant::now(),
     }
 }
 

@@ -95,6 +95,8 @@ fn guitar_run(library: &Library) -> ActiveRun {
         loaded: l.clone(),
         mode: Mode::Coach,
         feedback: None,
+        attempt: None,
+        shown_at: std::time::Instant::now(),
     }
 }
 

@@ -5,6 +5,7 @@ use crate::engine::debrief::{self, Debrief};
 use crate::engine::library::Loaded;
 use crate::engine::run::Run;
 use crate::game::core::content::{Content, Progress};
+use crate::game::core::saves::Saves;
 use crate::game::core::settings::{Mode, Settings};
 use crate::game::core::{Action, DialogueAction, GameSet, Overlay, Presenter, Screen};
 use bevy::prelude::*;
@@ -22,6 +23,10 @@ pub struct ActiveRun {
     pub mode: Mode,
     /// In coach mode, the reply just made, whose feedback is on screen: (node id, choice id).
     pub feedback: Option<(String, String)>,
+    /// The attempt in the progress store, saved after every reply, when there is a store.
+    pub attempt: Option<crate::store::AttemptId>,
+    /// When the current decision came on screen, for the time each reply took.
+    pub shown_at: std::time::Instant,
 }
 
 /// The conversation in progress and the debrief of the last one.
@@ -67,6 +72,7 @@ pub struct DialogueParams<'w> {
     overlay: Res<'w, State<Overlay>>,
     next_overlay: ResMut<'w, NextState<Overlay>>,
     presenter: Res<'w, State<Presenter>>,
+    saves: Option<Res<'w, Saves>>,
 }
 
 fn apply_actions(mut actions: MessageReader<Action>, mut p: DialogueParams) {
@@ -134,12 +140,27 @@ fn start(id: &str, p: &mut DialogueParams) {
         warn!("no playable scenario `{id}`");
         return;
     };
-    let run = Run::start(Arc::clone(&loaded.scenario), p.seeds.next());
+    let seed = p.seeds.next();
+    let run = Run::start(Arc::clone(&loaded.scenario), seed);
+    let mode = match p.settings.mode {
+        Mode::Coach => crate::store::Mode::Coach,
+        Mode::Exam => crate::store::Mode::Exam,
+    };
+    let attempt = p.saves.as_ref().and_then(|saves| {
+        let new =
+            crate::store::NewAttempt::dialogue(saves.profile, loaded, seed, mode, p.settings.lang);
+        saves
+            .with(|s| s.start_attempt(&new))
+            .map_err(|e| warn!("attempt not saved: {e}"))
+            .ok()
+    });
     p.conv.active = Some(ActiveRun {
         run,
         loaded: loaded.clone(),
         mode: p.settings.mode,
         feedback: None,
+        attempt,
+        shown_at: std::time::Instant::now(),
     });
     p.conv.retry_missing = None;
     p.next_overlay.set(Overlay::None);
@@ -159,6 +180,16 @@ fn choose(id: &str, p: &mut DialogueParams) {
     let node = a.run.state().node.clone();
     match a.run.choose(id) {
         Ok(()) => {
+            // The autosave: a crash or a power cut loses at most the reply being made.
+            if let (Some(saves), Some(attempt)) = (&p.saves, a.attempt) {
+                let ms = u32::try_from(a.shown_at.elapsed().as_millis()).unwrap_or(u32::MAX);
+                let step = crate::store::Step::decision(&node, id, ms);
+                let index = a.run.decisions().len().saturating_sub(1);
+                if let Err(e) = saves.with(|s| s.save_step(attempt, index, &step)) {
+                    warn!("reply not saved: {e}");
+                }
+            }
+            a.shown_at = std::time::Instant::now();
             if a.mode == Mode::Coach {
                 a.feedback = Some((node, id.to_string()));
             }
@@ -188,6 +219,12 @@ fn show_debrief(p: &mut DialogueParams) {
     let d = debrief::build(&a.loaded, &outcome, &p.content.library.all(), &earlier);
     p.progress
         .record(&scenario.id, d.score.overall, &outcome.ending);
+    // Durable once the debrief is on screen.
+    if let (Some(saves), Some(attempt)) = (&p.saves, a.attempt)
+        && let Err(e) = saves.with(|s| s.finish_dialogue(attempt, &a.loaded, &outcome))
+    {
+        warn!("attempt not saved: {e}");
+    }
     p.conv.debrief = Some(Arc::new(d));
     p.conv.active = None;
     p.next_screen.set(Screen::Debrief);

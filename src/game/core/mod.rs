@@ -8,6 +8,7 @@
 pub mod action;
 pub mod content;
 pub mod input;
+pub mod saves;
 pub mod settings;
 pub mod shell;
 pub mod targets;
@@ -116,5 +117,6 @@ pub(super) fn plugin(app: &mut App) {
             settings::plugin,
             shell::plugin,
             input::plugin,
+            saves::plugin,
         ));
 }
