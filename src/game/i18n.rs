@@ -275,3 +275,5 @@ pub const SOURCE_POINT: T = t("source-point");
 pub const PRESENTER: T = t("presenter");
 /// Settings: what the presenter layout does.
 pub const PRESENTER_NOTE: T = t("presenter-note");
+/// Title: start again a conversation whose scenario changed.
+pub const START_AGAIN: T = t("start-again");

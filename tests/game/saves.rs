@@ -46,3 +46,59 @@ fn a_finished_conversation_is_saved_and_shown_after_a_restart() {
     assert!(progress.endings["tutorial"].contains(&ending));
     assert!(replies > 0);
 }
+
+/// The replies made before a quit or a crash, by the keys alone (always the first reply).
+fn reply_times(app: &mut bevy::prelude::App, times: usize) {
+    for _ in 0..times {
+        to_next_choice(app);
+        key(app, bevy::prelude::KeyCode::Digit1);
+    }
+}
+
+#[test]
+fn a_conversation_left_half_way_continues_exactly_where_it_was() {
+    use client_first::engine::text::Lang;
+    // Uninterrupted, for comparison.
+    let dir = temp_dir();
+    let mut app = app_with_saves(saves_at(&dir.path().join("one.sqlite")));
+    send(&mut app, DialogueAction::Start("guitar".into()).into());
+    play_to_debrief_by_keys(&mut app);
+    let whole = conversation(&app).debrief.clone().unwrap();
+    drop(app);
+
+    // Three replies, then the window goes away (a quit, a crash, a power cut).
+    let path = dir.path().join("two.sqlite");
+    let mut app = app_with_saves(saves_at(&path));
+    send(&mut app, DialogueAction::Start("guitar".into()).into());
+    reply_times(&mut app, 3);
+    let active = conversation(&app).active.as_ref().unwrap();
+    let before = (
+        active.run.decisions().to_vec(),
+        active.run.utterances(Lang::Ru),
+    );
+    drop(app);
+
+    // A new game offers to continue; Enter (the first button) does, with the same transcript.
+    let mut app = app_with_saves(saves_at(&path));
+    assert_eq!(screen(&app), Screen::Title);
+    assert_eq!(targets(&app).first(), Some(&DialogueAction::Resume.into()));
+    key(&mut app, bevy::prelude::KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Dialogue);
+    let active = conversation(&app).active.as_ref().unwrap();
+    assert_eq!(
+        (
+            active.run.decisions().to_vec(),
+            active.run.utterances(Lang::Ru)
+        ),
+        before
+    );
+    // Finished, the debrief is the one the uninterrupted run gave.
+    play_to_debrief_by_keys(&mut app);
+    let resumed = conversation(&app).debrief.clone().unwrap();
+    assert_eq!(resumed.score, whole.score);
+    assert_eq!(resumed.path, whole.path);
+    assert_eq!(resumed.decisions.len(), whole.decisions.len());
+    drop(app);
+    // Nothing is left to continue.
+    assert!(saves_at(&path).pending.is_none());
+}

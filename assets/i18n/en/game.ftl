@@ -266,3 +266,9 @@ source-point = point { $n }
 presenter = Presenter layout
 # Settings: what the presenter layout does.
 presenter-note = for a projector: the line and every reply on one screen, long pages turned with the clicker
+# Title: continue the conversation left unfinished.
+title-continue = Continue: { $scenario }, reply { $n } of { $of }
+# Title: the unfinished conversation's scenario changed.
+title-resume-changed = “{ $scenario }” has changed since you left it, so it cannot continue where you were. Start it again?
+# Title: start that conversation again.
+start-again = Start it again

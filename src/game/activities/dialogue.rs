@@ -38,6 +38,9 @@ pub struct Conversation {
     pub debrief: Option<Arc<Debrief>>,
     /// "Play again" found its scenario gone from the library: the debrief says so.
     pub retry_missing: Option<String>,
+    /// The unfinished conversation could not be continued exactly (its scenario changed or is
+    /// gone): the title says so and offers to start it again. Holds the scenario id.
+    pub resume_changed: Option<String>,
 }
 
 /// Where run seeds come from: random, or fixed for tests and screenshots.
@@ -72,7 +75,7 @@ pub struct DialogueParams<'w> {
     overlay: Res<'w, State<Overlay>>,
     next_overlay: ResMut<'w, NextState<Overlay>>,
     presenter: Res<'w, State<Presenter>>,
-    saves: Option<Res<'w, Saves>>,
+    saves: Option<ResMut<'w, Saves>>,
 }
 
 fn apply_actions(mut actions: MessageReader<Action>, mut p: DialogueParams) {
@@ -112,6 +115,7 @@ fn apply(action: &DialogueAction, p: &mut DialogueParams) {
             }
         }
         DialogueAction::ShowDebrief => show_debrief(p),
+        DialogueAction::Resume => resume(p),
         DialogueAction::Abandon => {
             p.conv.active = None;
             p.next_overlay.set(Overlay::None);
@@ -132,6 +136,46 @@ fn back(p: &mut DialogueParams) {
         p.next_overlay.set(Overlay::Leave);
     } else {
         p.next_screen.set(Screen::Picker);
+    }
+}
+
+/// Continues the conversation left unfinished: the same seed, shuffles and transcript, rebuilt
+/// from the saved replies. A scenario that changed since is never replayed: the title says so and
+/// offers to start it again.
+fn resume(p: &mut DialogueParams) {
+    let Some(saves) = p.saves.as_mut() else {
+        return;
+    };
+    let Some(pending) = saves.pending.take() else {
+        return;
+    };
+    match crate::store::restore(&pending, &p.content.library) {
+        crate::store::Resume::Ready(run) => {
+            let Some(loaded) = p.content.library.get(&pending.activity) else {
+                return;
+            };
+            p.conv.active = Some(ActiveRun {
+                run: *run,
+                loaded: loaded.clone(),
+                mode: match pending.mode {
+                    crate::store::Mode::Coach => Mode::Coach,
+                    crate::store::Mode::Exam => Mode::Exam,
+                },
+                feedback: None,
+                attempt: Some(pending.attempt),
+                shown_at: std::time::Instant::now(),
+            });
+            p.conv.resume_changed = None;
+            p.next_overlay.set(Overlay::None);
+            p.next_screen.set(Screen::Dialogue);
+        }
+        other => {
+            warn!("the unfinished conversation cannot be continued: {other:?}");
+            if let Err(e) = saves.with(|s| s.discard_attempt(pending.attempt)) {
+                warn!("unfinished attempt not discarded: {e}");
+            }
+            p.conv.resume_changed = Some(pending.activity);
+        }
     }
 }
 
@@ -163,6 +207,11 @@ fn start(id: &str, p: &mut DialogueParams) {
         shown_at: std::time::Instant::now(),
     });
     p.conv.retry_missing = None;
+    p.conv.resume_changed = None;
+    if let Some(saves) = p.saves.as_mut() {
+        // Starting anew replaces the unfinished conversation (the store drops it too).
+        saves.pending = None;
+    }
     p.next_overlay.set(Overlay::None);
     p.next_screen.set(Screen::Dialogue);
 }

@@ -65,6 +65,8 @@ pub enum DialogueAction {
     ShowDebrief,
     /// Leave the conversation in progress (after Esc asked).
     Abandon,
+    /// Continue the conversation left unfinished in an earlier session.
+    Resume,
 }
 
 impl From<DialogueAction> for Action {

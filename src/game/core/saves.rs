@@ -6,7 +6,7 @@
 //! on and keeps progress for the session only.
 
 use super::content::Progress;
-use crate::store::{Kind, ProfileId, Store};
+use crate::store::{InProgress, Kind, ProfileId, Store};
 use bevy::prelude::*;
 use std::sync::Mutex;
 
@@ -17,6 +17,8 @@ pub struct Saves {
     pub store: Mutex<Store>,
     /// The profile whose attempts are saved (the last one used, or the Guest profile).
     pub profile: ProfileId,
+    /// The conversation left unfinished (a quit, a crash, a power cut), offered as "Continue".
+    pub pending: Option<InProgress>,
 }
 
 impl Saves {
@@ -27,9 +29,11 @@ impl Saves {
             None => store.guest()?.id,
         };
         store.set_last_profile(profile)?;
+        let pending = store.in_progress(profile, Kind::Dialogue)?;
         Ok(Saves {
             store: Mutex::new(store),
             profile,
+            pending,
         })
     }
 

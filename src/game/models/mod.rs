@@ -44,6 +44,8 @@ pub struct ModelData<'w> {
     pub settings: Res<'w, Settings>,
     /// Where they are saved.
     pub store: Res<'w, SettingsStore>,
+    /// The progress store, when there is one.
+    pub saves: Option<Res<'w, crate::game::core::saves::Saves>>,
 }
 
 /// The targets of what is on screen now, and where the highlight starts on it.
@@ -61,7 +63,16 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
         Overlay::None => {}
     }
     match d.screen.get() {
-        Screen::Title => (title::TitleView::new(lang).targets(), 0),
+        Screen::Title => (
+            title::TitleView::with_progress(
+                lang,
+                d.saves.as_deref(),
+                &d.content.library,
+                d.conversation.resume_changed.as_deref(),
+            )
+            .targets(),
+            0,
+        ),
         Screen::Picker => (
             picker::PickerView::new(&d.content, &d.progress, &d.settings).targets(),
             picker::PickerView::initial_focus(&d.content.library, &d.progress),

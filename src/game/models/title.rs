@@ -1,8 +1,12 @@
-//! The title screen's model: the product name and its buttons.
+//! The title screen's model: the product name and its buttons, with "Continue" first when a
+//! conversation was left unfinished.
 
+use crate::engine::library::Library;
 use crate::engine::text::Lang;
-use crate::game::core::{Action, Screen, Target};
+use crate::game::core::saves::Saves;
+use crate::game::core::{Action, DialogueAction, Screen, Target};
 use crate::game::i18n;
+use crate::i18n::{Args, tra};
 
 /// The title screen's model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,26 +19,85 @@ pub struct TitleView {
     pub tagline: String,
     /// The key hint.
     pub hint: String,
+    /// "Continue: The guitar they threw, reply 4 of 7", when a conversation was left unfinished.
+    pub resume: Option<String>,
+    /// The unfinished conversation's scenario changed, so it starts again: (note, scenario id).
+    pub changed: Option<(String, String)>,
 }
 
 impl TitleView {
-    /// The model for `lang`.
+    /// The model for `lang`, without saved progress.
     pub fn new(lang: Lang) -> TitleView {
         TitleView {
             lang,
             name: i18n::APP_NAME.get(lang),
             tagline: i18n::TAGLINE.get(lang),
             hint: i18n::TITLE_HINT.get(lang),
+            resume: None,
+            changed: None,
         }
     }
 
-    /// The buttons, top to bottom.
+    /// The model with what the store and the conversation say about unfinished work.
+    pub fn with_progress(
+        lang: Lang,
+        saves: Option<&Saves>,
+        library: &Library,
+        changed: Option<&str>,
+    ) -> TitleView {
+        let mut vm = TitleView::new(lang);
+        let title_of = |id: &str| {
+            library.get(id).map_or_else(
+                || id.to_string(),
+                |l| l.scenario.title.get(lang).to_string(),
+            )
+        };
+        if let Some(p) = saves.and_then(|s| s.pending.as_ref()) {
+            let of = library
+                .get(&p.activity)
+                .and_then(|l| l.analysis.decisions)
+                .map_or(0, |r| r.best.max(r.worst));
+            vm.resume = Some(tra(
+                lang,
+                "title-continue",
+                &Args::new()
+                    .str("scenario", title_of(&p.activity))
+                    .num("n", (p.steps.len() + 1) as f64)
+                    .num("of", f64::from(of.max(0))),
+            ));
+        }
+        if let Some(id) = changed {
+            vm.changed = Some((
+                tra(
+                    lang,
+                    "title-resume-changed",
+                    &Args::new().str("scenario", title_of(id)),
+                ),
+                id.to_string(),
+            ));
+        }
+        vm
+    }
+
+    /// The buttons, top to bottom: Continue (or Start again) when there is one, then Play,
+    /// Settings and Quit.
     pub fn targets(&self) -> Vec<Target> {
         let lang = self.lang;
-        vec![
+        let mut t = Vec::new();
+        if let Some(label) = &self.resume {
+            t.push(Target::new(DialogueAction::Resume, label.clone()));
+        }
+        if let Some((_, id)) = &self.changed {
+            t.push(Target::new(
+                DialogueAction::Start(id.clone()),
+                i18n::START_AGAIN.get(lang),
+            ));
+        }
+        t.extend([
             Target::new(Action::Goto(Screen::Picker), i18n::PLAY.get(lang)),
             Target::new(Action::OpenSettings, i18n::SETTINGS.get(lang)),
             Target::new(Action::Quit, i18n::QUIT.get(lang)),
-        ]
+        ]);
+        t
     }
 }

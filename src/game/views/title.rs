@@ -2,10 +2,13 @@
 
 use super::{Cx, big_button_sized, hint, paged};
 use crate::engine::text::Lang;
+use crate::game::activities::dialogue::Conversation;
+use crate::game::core::content::Content;
+use crate::game::core::saves::Saves;
 use crate::game::core::{Action, Screen};
 use crate::game::models::title::TitleView;
 use crate::game::ui::{UiSet, ViewEnv, on_screen};
-use bevy::prelude::{App, IntoScheduleConfigs, Result};
+use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
 use bevy_egui::EguiPrimaryContextPass;
 use bevy_egui::egui::{self, RichText};
 
@@ -61,6 +64,9 @@ pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
                 }
             });
             ui.add_space(12.0);
+            if let Some((note, _)) = &vm.changed {
+                ui.label(RichText::new(note).color(cx.palette.bad));
+            }
             hint(ui, &vm.hint, cx);
         });
     });
@@ -74,7 +80,17 @@ pub(crate) fn plugin(app: &mut App) {
     );
 }
 
-fn draw(mut env: ViewEnv) -> Result {
-    let vm = TitleView::new(env.settings.lang);
+fn draw(
+    mut env: ViewEnv,
+    saves: Option<Res<Saves>>,
+    content: Res<Content>,
+    conversation: Res<Conversation>,
+) -> Result {
+    let vm = TitleView::with_progress(
+        env.settings.lang,
+        saves.as_deref(),
+        &content.library,
+        conversation.resume_changed.as_deref(),
+    );
     env.draw(&vm, show)
 }
