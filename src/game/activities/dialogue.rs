@@ -157,10 +157,7 @@ fn resume(p: &mut DialogueParams) {
             p.conv.active = Some(ActiveRun {
                 run: *run,
                 loaded: loaded.clone(),
-                mode: match pending.mode {
-                    crate::store::Mode::Coach => Mode::Coach,
-                    crate::store::Mode::Exam => Mode::Exam,
-                },
+                mode: pending.mode.into(),
                 feedback: None,
                 attempt: Some(pending.attempt),
                 shown_at: std::time::Instant::now(),
@@ -186,10 +183,7 @@ fn start(id: &str, p: &mut DialogueParams) {
     };
     let seed = p.seeds.next();
     let run = Run::start(Arc::clone(&loaded.scenario), seed);
-    let mode = match p.settings.mode {
-        Mode::Coach => crate::store::Mode::Coach,
-        Mode::Exam => crate::store::Mode::Exam,
-    };
+    let mode = p.settings.mode.into();
     let attempt = p.saves.as_ref().and_then(|saves| {
         let new =
             crate::store::NewAttempt::dialogue(saves.profile, loaded, seed, mode, p.settings.lang);

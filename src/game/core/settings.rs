@@ -30,6 +30,24 @@ pub enum Mode {
     Exam,
 }
 
+impl From<Mode> for crate::store::Mode {
+    fn from(m: Mode) -> Self {
+        match m {
+            Mode::Coach => crate::store::Mode::Coach,
+            Mode::Exam => crate::store::Mode::Exam,
+        }
+    }
+}
+
+impl From<crate::store::Mode> for Mode {
+    fn from(m: crate::store::Mode) -> Self {
+        match m {
+            crate::store::Mode::Coach => Mode::Coach,
+            crate::store::Mode::Exam => Mode::Exam,
+        }
+    }
+}
+
 /// Everything the player can set.
 #[derive(Resource, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -61,23 +61,25 @@ pub fn big_button(
 /// A smaller button for the presenter layout, with the same keyboard highlight.
 pub fn small_button(
     ui: &mut egui::Ui,
-    text: impl Into<String>,
+    text: impl Into<RichText>,
     focused: bool,
     cx: &Cx,
 ) -> egui::Response {
     sized_button(ui, text, 15.0, focused, cx, egui::Vec2::ZERO)
 }
 
-/// A button with its own text size and minimum size, with the keyboard highlight.
+/// A button with its own text size and minimum size, with the keyboard highlight: outlined and
+/// filled, scrolled into sight when the keys moved it, and reported when it is off screen.
 pub fn sized_button(
     ui: &mut egui::Ui,
-    text: impl Into<String>,
+    text: impl Into<RichText>,
     size: f32,
     focused: bool,
     cx: &Cx,
     min: egui::Vec2,
 ) -> egui::Response {
-    let mut button = egui::Button::new(RichText::new(text.into()).size(size)).min_size(min);
+    let text: RichText = text.into();
+    let mut button = egui::Button::new(text.size(size)).min_size(min);
     if focused {
         button = button
             .stroke(Stroke::new(cx.palette.line + 1.5, cx.palette.focus))
@@ -101,21 +103,7 @@ pub fn big_button_sized(
     cx: &Cx,
     min: egui::Vec2,
 ) -> egui::Response {
-    let text: RichText = text.into();
-    let mut button = egui::Button::new(text.size(21.0)).min_size(min);
-    if focused {
-        button = button
-            .stroke(Stroke::new(cx.palette.line + 1.5, cx.palette.focus))
-            .fill(cx.palette.focus_fill);
-    }
-    let response = ui.add(button);
-    if focused {
-        if cx.focus_moved {
-            response.scroll_to_me(None);
-        }
-        note_focus_visible(ui, &response);
-    }
-    response
+    sized_button(ui, text, 21.0, focused, cx, min)
 }
 
 /// Records whether the highlighted target is fully on screen, so that Enter never starts what the
