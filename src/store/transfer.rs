@@ -518,25 +518,8 @@ pub enum ProgressCommand {
 }
 
 fn open_cli(db: &Option<PathBuf>, lang: Lang, out: &mut dyn Write) -> Option<Store> {
-    let path = match db {
-        Some(p) => p.clone(),
-        None => match Store::default_path() {
-            Ok(p) => p,
-            Err(e) => {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    tra(
-                        lang,
-                        "store-error",
-                        &Args::new().str("error", e.to_string())
-                    )
-                );
-                return None;
-            }
-        },
-    };
-    match Store::open(&path) {
+    let path = db.clone().map_or_else(Store::default_path, Ok);
+    match path.and_then(|p| Store::open(&p)) {
         Ok(opened) => {
             if let Some(r) = &opened.recovery {
                 let _ = writeln!(out, "{}", super::recovery::message(lang, r));
@@ -544,15 +527,12 @@ fn open_cli(db: &Option<PathBuf>, lang: Lang, out: &mut dyn Write) -> Option<Sto
             Some(opened.store)
         }
         Err(e) => {
-            let _ = writeln!(
-                out,
-                "{}",
-                tra(
-                    lang,
-                    "store-error",
-                    &Args::new().str("error", e.to_string())
-                )
+            let message = tra(
+                lang,
+                "store-error",
+                &Args::new().str("error", e.to_string()),
             );
+            let _ = writeln!(out, "{message}");
             None
         }
     }
