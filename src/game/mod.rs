@@ -117,7 +117,10 @@ pub fn run(options: Options) -> AppExit {
             if let Some(r) = &o.recovery {
                 warn!("{}", crate::store::recovery::message(settings.lang, r));
             }
-            core::saves::Saves::new(o.store)
+            // The title screen tells the player too, in their language, until they dismiss it.
+            let mut saves = core::saves::Saves::new(o.store)?;
+            saves.recovery = o.recovery;
+            Ok(saves)
         }) {
             Ok(saves) => {
                 app.insert_resource(saves);
@@ -160,6 +163,14 @@ pub fn run(options: Options) -> AppExit {
         });
     }
     if let Some(dir) = options.screenshot {
+        // The pictures show a first launch and a profile's progress, from a store in memory that
+        // never touches the player's own.
+        match crate::store::Store::in_memory().and_then(core::saves::Saves::new) {
+            Ok(saves) => {
+                app.insert_resource(saves);
+            }
+            Err(e) => warn!("screenshots without a store: {e}"),
+        }
         app.insert_resource(Seeds { fixed: Some(7) })
             .add_plugins(screenshot::ScreenshotPlugin { dir });
     }

@@ -4,7 +4,9 @@
 //! Under Xvfb with Mesa's software Vulkan:
 //! `xvfb-run -a -s '-screen 0 1280x800x24' cargo run --release -- --screenshot docs/screens`.
 
-use super::core::{Action, DebriefTab, DialogueAction, GameSet, Screen, Targets};
+use super::core::{
+    Action, DebriefTab, DialogueAction, GameSet, ProfileAction, ProgressTab, Screen, Targets,
+};
 use super::{Conversation, Settings};
 use crate::engine::text::Lang;
 use bevy::prelude::*;
@@ -24,7 +26,20 @@ pub struct ScreenshotPlugin {
 
 impl Plugin for ScreenshotPlugin {
     fn build(&self, app: &mut App) {
-        let mut steps = Vec::new();
+        // A first launch: the welcome asks for a name (in Russian, the language the store starts
+        // in), then Anna plays.
+        let mut steps = vec![
+            Step::Do(Action::SetLang(Lang::Ru)),
+            Step::Shot("welcome-ru.png".into()),
+            Step::Do(
+                ProfileAction::Draft {
+                    name: "Анна".into(),
+                    group: "Адаптация, март".into(),
+                }
+                .into(),
+            ),
+            Step::Do(ProfileAction::Save.into()),
+        ];
         for lang in Lang::ALL {
             let l = lang.code();
             steps.extend([
@@ -47,6 +62,26 @@ impl Plugin for ScreenshotPlugin {
                 Step::Do(Action::OpenSettings),
                 Step::Shot(format!("settings-{l}.png")),
                 Step::Do(Action::Back),
+                // Left half-way: the title offers to continue it.
+                Step::Do(DialogueAction::Start("angry_wrong_product".into()).into()),
+                Step::Play { decisions: 2 },
+                Step::Do(DialogueAction::Continue.into()),
+                Step::Do(DialogueAction::Abandon.into()),
+                Step::Do(Action::Goto(Screen::Title)),
+                Step::Shot(format!("resume-{l}.png")),
+                Step::Do(Action::Goto(Screen::Progress)),
+                Step::Shot(format!("progress-{l}.png")),
+                Step::Do(Action::ProgressTab(ProgressTab::Chart)),
+                Step::Shot(format!("progress-chart-{l}.png")),
+                Step::Do(Action::ProgressTab(ProgressTab::History)),
+                Step::Shot(format!("progress-history-{l}.png")),
+                Step::Do(Action::ProgressTab(ProgressTab::Path)),
+                Step::Shot(format!("progress-path-{l}.png")),
+                Step::Do(Action::Goto(Screen::Profiles)),
+                Step::Shot(format!("profiles-{l}.png")),
+                Step::Do(ProfileAction::New.into()),
+                Step::Shot(format!("profile-new-{l}.png")),
+                Step::Do(ProfileAction::Cancel.into()),
             ]);
         }
         // A projector: high contrast at 250% text, in both languages, with the replies on offer,
@@ -69,6 +104,10 @@ impl Plugin for ScreenshotPlugin {
                 Step::Shot(format!("projector-debrief-{l}.png")),
                 Step::Do(Action::Tab(DebriefTab::Principles)),
                 Step::Shot(format!("projector-principles-{l}.png")),
+                Step::Do(Action::Goto(Screen::Progress)),
+                Step::Shot(format!("projector-progress-{l}.png")),
+                Step::Do(Action::Goto(Screen::Title)),
+                Step::Shot(format!("projector-title-{l}.png")),
             ]);
         }
         steps.extend([

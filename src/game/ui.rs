@@ -34,6 +34,8 @@ pub(super) fn plugin(app: &mut App) {
             views::debrief::plugin,
             views::settings::plugin,
             views::question::plugin,
+            views::profiles::plugin,
+            views::progress::plugin,
         ))
         .add_systems(Update, window_title);
 }
@@ -220,6 +222,14 @@ impl ViewEnv<'_, '_> {
         show(&mut root_ui(&ctx), vm, &cx, &mut out);
         self.emit.send(out);
         Ok(())
+    }
+
+    /// A flag a view left in egui's memory this frame (whether a text field has the keyboard).
+    pub fn flag(&mut self, id: egui::Id) -> bool {
+        self.contexts
+            .ctx_mut()
+            .map(|c| c.data(|d| d.get_temp::<bool>(id).unwrap_or(false)))
+            .unwrap_or(false)
     }
 
     /// Draws an overlay's model with the highlight, over whatever is under it.

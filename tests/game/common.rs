@@ -28,6 +28,18 @@ pub fn app_with_saves(saves: client_first::game::core::saves::Saves) -> App {
     })
 }
 
+/// A game app that saves progress into `saves` and exports to (and imports from) `folder`.
+pub fn app_with_saves_in(
+    saves: client_first::game::core::saves::Saves,
+    folder: &std::path::Path,
+) -> App {
+    let folders =
+        client_first::game::activities::progress::TransferFolders(vec![folder.to_path_buf()]);
+    app_built(Content::load(None), move |app| {
+        app.insert_resource(saves).insert_resource(folders);
+    })
+}
+
 /// A game app over `content`, with `extra` resources inserted before the plugins start.
 fn app_built(content: Content, extra: impl FnOnce(&mut App)) -> App {
     let mut app = App::new();

@@ -4,6 +4,7 @@
 mod common;
 mod flow;
 mod keys;
+mod profiles;
 mod projector;
 mod saves;
 mod settings;

@@ -41,6 +41,9 @@ pub struct Conversation {
     /// The unfinished conversation could not be continued exactly (its scenario changed or is
     /// gone): the title says so and offers to start it again. Holds the scenario id.
     pub resume_changed: Option<String>,
+    /// The debrief on screen is a saved attempt opened from the progress screen's history, so
+    /// going back returns there.
+    pub reviewing: bool,
 }
 
 /// Where run seeds come from: random, or fixed for tests and screenshots.
@@ -117,6 +120,16 @@ fn apply(action: &DialogueAction, p: &mut DialogueParams) {
         DialogueAction::ShowDebrief => show_debrief(p),
         DialogueAction::Resume => resume(p),
         DialogueAction::Abandon => {
+            // The replies made so far stay saved: the title offers to continue where it was left.
+            if let Some(saves) = p.saves.as_mut()
+                && p.conv.active.as_ref().is_some_and(|a| a.attempt.is_some())
+            {
+                let profile = saves.profile;
+                match saves.with(|s| s.in_progress(profile, crate::store::Kind::Dialogue)) {
+                    Ok(pending) => saves.pending = pending,
+                    Err(e) => warn!("unfinished conversation not read: {e}"),
+                }
+            }
             p.conv.active = None;
             p.next_overlay.set(Overlay::None);
             p.next_screen.set(Screen::Picker);
@@ -126,10 +139,19 @@ fn apply(action: &DialogueAction, p: &mut DialogueParams) {
 
 /// Esc in a conversation asks before leaving; after an ending (or with no run) it just leaves.
 fn back(p: &mut DialogueParams) {
-    if *p.screen.get() != Screen::Dialogue
-        || *p.overlay.get() != Overlay::None
-        || *p.presenter.get() == Presenter::Blanked
-    {
+    if *p.overlay.get() != Overlay::None || *p.presenter.get() == Presenter::Blanked {
+        return;
+    }
+    if *p.screen.get() == Screen::Debrief {
+        // A saved attempt's debrief goes back to the history it was opened from.
+        p.next_screen.set(if p.conv.reviewing {
+            Screen::Progress
+        } else {
+            Screen::Picker
+        });
+        return;
+    }
+    if *p.screen.get() != Screen::Dialogue {
         return;
     }
     if p.conv.active.is_some() {
@@ -202,6 +224,7 @@ fn start(id: &str, p: &mut DialogueParams) {
     });
     p.conv.retry_missing = None;
     p.conv.resume_changed = None;
+    p.conv.reviewing = false;
     if let Some(saves) = p.saves.as_mut() {
         // Starting anew replaces the unfinished conversation (the store drops it too).
         saves.pending = None;
@@ -263,12 +286,15 @@ fn show_debrief(p: &mut DialogueParams) {
     p.progress
         .record(&scenario.id, d.score.overall, &outcome.ending);
     // Durable once the debrief is on screen.
-    if let (Some(saves), Some(attempt)) = (&p.saves, a.attempt)
-        && let Err(e) = saves.with(|s| s.finish_dialogue(attempt, &a.loaded, &outcome))
-    {
-        warn!("attempt not saved: {e}");
+    if let (Some(saves), Some(attempt)) = (p.saves.as_mut(), a.attempt) {
+        if let Err(e) = saves.with(|s| s.finish_dialogue(attempt, &a.loaded, &outcome)) {
+            warn!("attempt not saved: {e}");
+        }
+        // The reviews this attempt posted change what is due today.
+        saves.refresh(&p.content.library);
     }
     p.conv.debrief = Some(Arc::new(d));
+    p.conv.reviewing = false;
     p.conv.active = None;
     p.next_screen.set(Screen::Debrief);
 }

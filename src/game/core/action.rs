@@ -4,10 +4,12 @@
 //! exactly the path a click would. General actions are handled by [`super::shell`]; each activity
 //! has its own variant and its own plugin that handles it.
 
-use super::{DebriefTab, Screen};
+use super::{DebriefTab, ProgressTab, Screen};
 use crate::engine::text::Lang;
 use crate::game::core::settings::Mode;
+use crate::store::{AttemptId, ProfileId};
 use bevy::prelude::*;
+use std::path::PathBuf;
 
 /// Something the player asked for.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
@@ -42,12 +44,75 @@ pub enum Action {
     TogglePresenter,
     /// Show this debrief tab.
     Tab(DebriefTab),
-    /// Move to the next (+1) or previous (−1) debrief tab.
+    /// Show this progress tab.
+    ProgressTab(ProgressTab),
+    /// Move to the next (+1) or previous (−1) tab of the debrief or the progress screen.
     StepTab(i32),
     /// Blank the screen for a presenter, or show it again.
     ToggleBlank,
     /// A conversation's own action.
     Dialogue(DialogueAction),
+    /// Who is playing.
+    Profile(ProfileAction),
+    /// The progress screen's own action.
+    Progress(ProgressAction),
+}
+
+/// Choosing, creating, renaming and deleting profiles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileAction {
+    /// Open the form for a new profile.
+    New,
+    /// Open the form to rename this profile or change its group.
+    Edit(ProfileId),
+    /// What the form's fields hold now (sent by the view as the player types).
+    Draft {
+        /// The name typed.
+        name: String,
+        /// The group typed; empty for none.
+        group: String,
+    },
+    /// Save the open form.
+    Save,
+    /// Close the form without saving; on the first launch, play as Guest.
+    Cancel,
+    /// Play as this profile.
+    Switch(ProfileId),
+    /// Ask before deleting this profile.
+    AskDelete(ProfileId),
+    /// Delete the profile asked about.
+    ConfirmDelete,
+    /// Close the title screen's note about a repaired store.
+    DismissRecovery,
+}
+
+impl From<ProfileAction> for Action {
+    fn from(a: ProfileAction) -> Action {
+        Action::Profile(a)
+    }
+}
+
+/// What the progress screen does besides showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgressAction {
+    /// Chart this principle next to the overall score (`None`: the overall score alone).
+    Chart(Option<String>),
+    /// Open the debrief of this saved attempt.
+    Open(AttemptId),
+    /// Close the saved figures of an attempt whose scenario changed.
+    CloseDetail,
+    /// Write this profile's whole history to a file in the documents folder.
+    Export,
+    /// List the progress files that can be imported.
+    ChooseImport,
+    /// Import this file.
+    Import(PathBuf),
+}
+
+impl From<ProgressAction> for Action {
+    fn from(a: ProgressAction) -> Action {
+        Action::Progress(a)
+    }
 }
 
 /// The actions of the dialogue activity.

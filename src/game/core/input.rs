@@ -8,7 +8,7 @@
 //! What a key activates comes from the screen's [`Targets`], the same list the view draws.
 
 use super::action::{Action, DialogueAction};
-use super::targets::{Focus, Scroll, Targets};
+use super::targets::{Focus, Scroll, Targets, TextEntry};
 use super::{GameSet, Overlay, Presenter, Screen};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
@@ -27,6 +27,7 @@ pub struct ScreenData<'w> {
     overlay: Res<'w, State<Overlay>>,
     presenter: Res<'w, State<Presenter>>,
     targets: Res<'w, Targets>,
+    typing: Res<'w, TextEntry>,
 }
 
 /// What the keys change directly: the highlight and the page.
@@ -54,6 +55,12 @@ fn keyboard(
     mut actions: MessageWriter<Action>,
 ) {
     let ctrl = keys.is_some_and(|k| k.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]));
+    if data.typing.0 {
+        // A name is being typed: its letters are not the game's keys (L, B, M…). The text field
+        // handles Enter and Esc itself.
+        events.clear();
+        return;
+    }
     for event in events.read() {
         // A held arrow repeats; a held digit or Enter must not answer several questions.
         let arrow = matches!(
@@ -135,6 +142,11 @@ fn on_key(
                 return;
             }
         }
+        if screen == Screen::Title && any(&[KeyCode::KeyP]) {
+            // One key to change who is playing, on a shared training PC.
+            actions.write(Action::Goto(Screen::Profiles));
+            return;
+        }
         if screen == Screen::Picker && any(&[KeyCode::KeyM]) {
             actions.write(Action::ToggleMode);
             return;
@@ -151,7 +163,8 @@ fn on_key(
         }
         return;
     }
-    let paging_tabs = screen == Screen::Debrief && overlay == Overlay::None;
+    let paging_tabs =
+        matches!(screen, Screen::Debrief | Screen::Progress) && overlay == Overlay::None;
     let back = any(&[KeyCode::ArrowLeft, KeyCode::PageUp]);
     let forward = any(&[KeyCode::ArrowRight, KeyCode::PageDown, KeyCode::Space]);
     if any(&[KeyCode::ArrowUp]) {

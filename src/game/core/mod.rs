@@ -13,8 +13,8 @@ pub mod settings;
 pub mod shell;
 pub mod targets;
 
-pub use action::{Action, DialogueAction};
-pub use targets::{Focus, Scroll, Target, Targets};
+pub use action::{Action, DialogueAction, ProfileAction, ProgressAction};
+pub use targets::{Focus, Scroll, Target, Targets, TextEntry};
 
 use bevy::prelude::*;
 
@@ -28,8 +28,12 @@ pub enum Screen {
     Picker,
     /// A conversation in progress.
     Dialogue,
-    /// The results of the last run.
+    /// The results of the last run (or of a saved attempt opened from the history).
     Debrief,
+    /// Who is playing: choose, create, rename or delete a profile (and the first launch's welcome).
+    Profiles,
+    /// The profile's progress: mastery, charts, history, the learning path.
+    Progress,
 }
 
 /// What covers the current screen. Closing an overlay returns to the screen underneath, so Settings
@@ -45,6 +49,10 @@ pub enum Overlay {
     Leave,
     /// "Quit the game?", asked before closing the window.
     Quit,
+    /// "Delete this profile?", with what would be lost.
+    DeleteProfile,
+    /// The progress files found to import, to pick one.
+    Import,
 }
 
 /// The presenter can blank the projector (B) and bring it back.
@@ -89,6 +97,43 @@ impl DebriefTab {
     }
 }
 
+/// The progress screen's tabs; like the debrief's, presenters page through them.
+#[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[source(Screen = Screen::Progress)]
+pub enum ProgressTab {
+    /// Mastery per principle, grouped by the five sources, with what is due.
+    #[default]
+    Sources,
+    /// Mastery per principle, grouped by theme.
+    Themes,
+    /// The score over time, and one principle's.
+    Chart,
+    /// Every finished attempt, newest first; each opens its debrief.
+    History,
+    /// The learning path: what is done, the endings found, what comes next.
+    Path,
+}
+
+impl ProgressTab {
+    /// The tabs in order.
+    pub const ALL: [ProgressTab; 5] = [
+        ProgressTab::Sources,
+        ProgressTab::Themes,
+        ProgressTab::Chart,
+        ProgressTab::History,
+        ProgressTab::Path,
+    ];
+
+    /// The tab `by` places further, stopping at the first and the last.
+    pub fn step(self, by: i32) -> ProgressTab {
+        let i = Self::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        let next = i
+            .saturating_add_signed(by as isize)
+            .min(Self::ALL.len() - 1);
+        Self::ALL[next]
+    }
+}
+
 /// The order of the game's own systems within a frame: the screen's targets are listed, keys
 /// become actions, then actions are applied, so the views of the same frame already show the result.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,6 +152,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_state::<Overlay>()
         .init_state::<Presenter>()
         .add_sub_state::<DebriefTab>()
+        .add_sub_state::<ProgressTab>()
         .configure_sets(
             Update,
             (GameSet::Targets, GameSet::Input, GameSet::Apply).chain(),

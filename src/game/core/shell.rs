@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::settings::{Mode, SavedSettings, Settings, SettingsStore};
 use super::targets::Focus;
-use super::{DebriefTab, GameSet, Overlay, Presenter, Screen};
+use super::{DebriefTab, GameSet, Overlay, Presenter, ProgressTab, Screen};
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
@@ -23,12 +23,14 @@ fn reset_focus_on_change(
     mut screens: MessageReader<StateTransitionEvent<Screen>>,
     mut overlays: MessageReader<StateTransitionEvent<Overlay>>,
     mut tabs: MessageReader<StateTransitionEvent<DebriefTab>>,
+    mut progress_tabs: MessageReader<StateTransitionEvent<ProgressTab>>,
     mut focus: ResMut<Focus>,
     mut scroll: ResMut<super::Scroll>,
 ) {
     let changed = screens.read().any(|t| t.entered != t.exited)
         | overlays.read().any(|t| t.entered != t.exited)
-        | tabs.read().any(|t| t.entered != t.exited);
+        | tabs.read().any(|t| t.entered != t.exited)
+        | progress_tabs.read().any(|t| t.entered != t.exited);
     if changed {
         *focus = Focus {
             index: 0,
@@ -53,6 +55,8 @@ pub struct ShellParams<'w> {
     next_presenter: ResMut<'w, NextState<Presenter>>,
     tab: Option<Res<'w, State<DebriefTab>>>,
     next_tab: ResMut<'w, NextState<DebriefTab>>,
+    progress_tab: Option<Res<'w, State<ProgressTab>>>,
+    next_progress_tab: ResMut<'w, NextState<ProgressTab>>,
     exit: MessageWriter<'w, AppExit>,
 }
 
@@ -87,7 +91,10 @@ fn apply(action: &Action, p: &mut ShellParams) {
             p.exit.write(AppExit::Success);
         }
         Action::Stay => {
-            if matches!(overlay, Overlay::Leave | Overlay::Quit) {
+            if matches!(
+                overlay,
+                Overlay::Leave | Overlay::Quit | Overlay::DeleteProfile | Overlay::Import
+            ) {
                 p.next_overlay.set(Overlay::None);
             }
         }
@@ -108,16 +115,19 @@ fn apply(action: &Action, p: &mut ShellParams) {
         Action::ToggleFullscreen => change(p, |s| s.fullscreen = !s.fullscreen),
         Action::TogglePresenter => change(p, |s| s.presenter = !s.presenter),
         Action::Tab(t) => p.next_tab.set(*t),
+        Action::ProgressTab(t) => p.next_progress_tab.set(*t),
         Action::StepTab(by) => {
             if let Some(tab) = &p.tab {
                 p.next_tab.set(tab.get().step(*by));
+            } else if let Some(tab) = &p.progress_tab {
+                p.next_progress_tab.set(tab.get().step(*by));
             }
         }
         Action::ToggleBlank => p.next_presenter.set(match p.presenter.get() {
             Presenter::Shown => Presenter::Blanked,
             Presenter::Blanked => Presenter::Shown,
         }),
-        Action::Dialogue(_) => {}
+        Action::Dialogue(_) | Action::Profile(_) | Action::Progress(_) => {}
     }
 }
 
@@ -157,7 +167,8 @@ fn change(p: &mut ShellParams, f: impl Fn(&mut Settings)) {
 }
 
 /// Esc: show a blanked screen, close an overlay, or go one screen back. In a conversation the
-/// dialogue activity asks before leaving.
+/// dialogue activity asks before leaving; it also decides where a debrief goes back to (the picker,
+/// or the progress screen for a saved attempt), and the profiles activity closes its form first.
 fn back(p: &mut ShellParams) {
     if *p.presenter.get() == Presenter::Blanked {
         p.next_presenter.set(Presenter::Shown);
@@ -168,8 +179,7 @@ fn back(p: &mut ShellParams) {
         return;
     }
     match p.screen.get() {
-        Screen::Title | Screen::Dialogue => {}
-        Screen::Picker => p.next_screen.set(Screen::Title),
-        Screen::Debrief => p.next_screen.set(Screen::Picker),
+        Screen::Title | Screen::Dialogue | Screen::Debrief | Screen::Profiles => {}
+        Screen::Picker | Screen::Progress => p.next_screen.set(Screen::Title),
     }
 }

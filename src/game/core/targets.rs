@@ -113,5 +113,11 @@ impl Default for Scroll {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Targets>()
         .init_resource::<Focus>()
-        .init_resource::<Scroll>();
+        .init_resource::<Scroll>()
+        .init_resource::<TextEntry>();
 }
+
+/// Whether a text field has the keyboard (a profile's name being typed). The view that draws the
+/// field sets it each frame; the keyboard then leaves every key to the field.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct TextEntry(pub bool);

@@ -93,6 +93,8 @@ pub struct DebriefView {
     pub gap: Option<String>,
     /// "Play again" found the scenario gone from the library.
     pub retry_missing: bool,
+    /// Progress is kept (a store is open): the footer offers the progress screen.
+    pub progress: bool,
     /// (found, total).
     pub endings_found: (usize, usize),
     /// Every ending: (kind label and title, found, reached this time).
@@ -184,6 +186,7 @@ impl DebriefView {
                 Gap::BadEndingStrongReplies => i18n::GAP_BAD_ENDING.get(lang),
             }),
             retry_missing,
+            progress: false,
             endings_found: (d.endings_discovered(), d.endings.len()),
             endings: d
                 .endings
@@ -233,15 +236,34 @@ impl DebriefView {
         }
     }
 
-    /// The buttons, in keyboard order: retry, another, menu, then the practice links on the
-    /// summary tab.
+    /// How many of the targets are the footer's buttons (the rest are the summary's links).
+    pub fn footer_len(&self) -> usize {
+        if self.progress { 4 } else { 3 }
+    }
+
+    /// The model with the progress button when progress is kept.
+    pub fn with_progress(mut self, kept: bool) -> DebriefView {
+        self.progress = kept;
+        self
+    }
+
+    /// The footer's buttons (retry, another, progress, menu), then the links of the summary's "what to work on".
     pub fn targets(&self) -> Vec<Target> {
         let lang = self.lang;
         let mut t = vec![
             Target::new(DialogueAction::Retry, i18n::RETRY.get(lang)),
             Target::new(Action::Goto(Screen::Picker), i18n::ANOTHER.get(lang)),
-            Target::new(Action::Goto(Screen::Title), i18n::MENU.get(lang)),
         ];
+        if self.progress {
+            t.push(Target::new(
+                Action::Goto(Screen::Progress),
+                crate::i18n::tr(lang, "title-progress"),
+            ));
+        }
+        t.push(Target::new(
+            Action::Goto(Screen::Title),
+            i18n::MENU.get(lang),
+        ));
         if self.tab == DebriefTab::Summary {
             for w in &self.weakest {
                 t.extend(

@@ -8,6 +8,8 @@ pub mod debrief;
 pub mod dialogue;
 pub mod mood;
 pub mod picker;
+pub mod profiles;
+pub mod progress;
 pub mod question;
 pub mod settings;
 pub mod title;
@@ -15,9 +17,13 @@ pub mod title;
 use crate::engine::model::Catalog;
 use crate::engine::text::Lang;
 use crate::game::activities::dialogue::Conversation;
+use crate::game::activities::profiles::Roster;
+use crate::game::activities::progress::ProgressState;
 use crate::game::core::content::{Content, Progress};
 use crate::game::core::settings::{Settings, SettingsStore};
-use crate::game::core::{DebriefTab, Focus, GameSet, Overlay, Screen, Target, Targets};
+use crate::game::core::{
+    DebriefTab, Focus, GameSet, Overlay, ProgressTab, Screen, Target, Targets,
+};
 use bevy::prelude::*;
 use std::collections::BTreeMap;
 
@@ -46,6 +52,12 @@ pub struct ModelData<'w> {
     pub store: Res<'w, SettingsStore>,
     /// The progress store, when there is one.
     pub saves: Option<Res<'w, crate::game::core::saves::Saves>>,
+    /// The profiles screen's list and form.
+    pub roster: Res<'w, Roster>,
+    /// The progress screen's data.
+    pub progress_state: Res<'w, ProgressState>,
+    /// The progress screen's tab, while it is on.
+    pub progress_tab: Option<Res<'w, State<ProgressTab>>>,
 }
 
 /// The targets of what is on screen now, and where the highlight starts on it.
@@ -60,6 +72,15 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
         }
         Overlay::Leave => return (question::QuestionView::leave(lang).targets(), 0),
         Overlay::Quit => return (question::QuestionView::quit(lang).targets(), 0),
+        Overlay::DeleteProfile => {
+            return (profiles::delete_question(&d.roster, lang).targets(), 0);
+        }
+        Overlay::Import => {
+            return (
+                progress::import_question(&d.progress_state, lang).targets(),
+                0,
+            );
+        }
         Overlay::None => {}
     }
     match d.screen.get() {
@@ -85,6 +106,25 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
                 .unwrap_or_default(),
             0,
         ),
+        Screen::Profiles => {
+            let vm =
+                profiles::ProfilesView::new(&d.roster, d.saves.as_ref().map(|s| s.profile), lang);
+            (vm.targets(), vm.initial_focus())
+        }
+        Screen::Progress => (
+            progress::ProgressView::new(
+                &d.progress_state,
+                d.saves.as_deref(),
+                &d.content.library,
+                d.progress_tab
+                    .as_ref()
+                    .map(|t| *t.get())
+                    .unwrap_or_default(),
+                lang,
+            )
+            .targets(),
+            0,
+        ),
         Screen::Debrief => (
             d.conversation
                 .debrief
@@ -97,6 +137,7 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
                         d.tab.as_ref().map(|t| *t.get()).unwrap_or_default(),
                         d.conversation.retry_missing.is_some(),
                     )
+                    .with_progress(d.saves.is_some())
                     .targets()
                 })
                 .unwrap_or_default(),

@@ -1,12 +1,12 @@
 //! The title screen's model: the product name and its buttons, with "Continue" first when a
-//! conversation was left unfinished.
+//! conversation was left unfinished, who is playing, and what spaced practice says is due today.
 
 use crate::engine::library::Library;
 use crate::engine::text::Lang;
 use crate::game::core::saves::Saves;
-use crate::game::core::{Action, DialogueAction, Screen, Target};
+use crate::game::core::{Action, DialogueAction, ProfileAction, Screen, Target};
 use crate::game::i18n;
-use crate::i18n::{Args, tra};
+use crate::i18n::{Args, tr, tra};
 
 /// The title screen's model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,16 @@ pub struct TitleView {
     pub resume: Option<String>,
     /// The unfinished conversation's scenario changed, so it starts again: (note, scenario id).
     pub changed: Option<(String, String)>,
+    /// "Player: Anna (Onboarding March)", the button that opens the list of profiles.
+    pub player: Option<String>,
+    /// "3 principles are due for practice today", when any are.
+    pub due: Option<String>,
+    /// "Practise: The guitar they threw": the scenario covering the most due principles.
+    pub practise: Option<(String, String)>,
+    /// The store had to be repaired when the game opened: what happened, until dismissed.
+    pub recovery: Option<String>,
+    /// Whether progress is kept (a store is open): the progress button is offered.
+    pub saving: bool,
 }
 
 impl TitleView {
@@ -35,6 +45,11 @@ impl TitleView {
             hint: i18n::TITLE_HINT.get(lang),
             resume: None,
             changed: None,
+            player: None,
+            due: None,
+            practise: None,
+            recovery: None,
+            saving: false,
         }
     }
 
@@ -66,6 +81,41 @@ impl TitleView {
                     .num("of", f64::from(of.max(0))),
             ));
         }
+        if let Some(saves) = saves {
+            vm.saving = true;
+            let name = saves.name(lang);
+            vm.player = Some(
+                match saves.current.as_ref().and_then(|p| p.group.as_deref()) {
+                    Some(group) => tra(
+                        lang,
+                        "title-player-group",
+                        &Args::new().str("name", name).str("group", group),
+                    ),
+                    None => tra(lang, "title-player", &Args::new().str("name", name)),
+                },
+            );
+            if saves.due > 0 {
+                vm.due = Some(tra(
+                    lang,
+                    "title-due",
+                    &Args::new().num("n", saves.due as f64),
+                ));
+            }
+            vm.practise = saves.practise.as_ref().map(|p| {
+                (
+                    tra(
+                        lang,
+                        "title-practise",
+                        &Args::new().str("scenario", title_of(&p.scenario)),
+                    ),
+                    p.scenario.clone(),
+                )
+            });
+            vm.recovery = saves
+                .recovery
+                .as_ref()
+                .map(|r| crate::store::recovery::message(lang, r));
+        }
         if let Some(id) = changed {
             vm.changed = Some((
                 tra(
@@ -79,11 +129,17 @@ impl TitleView {
         vm
     }
 
-    /// The buttons, top to bottom: Continue (or Start again) when there is one, then Play,
-    /// Settings and Quit.
+    /// The buttons, top to bottom: the repaired store's OK, Continue (or Start again) when there is
+    /// one, then Play, Practise, Progress, the player, Settings and Quit.
     pub fn targets(&self) -> Vec<Target> {
         let lang = self.lang;
         let mut t = Vec::new();
+        if self.recovery.is_some() {
+            t.push(Target::new(
+                ProfileAction::DismissRecovery,
+                tr(lang, "title-recovery-ok"),
+            ));
+        }
         if let Some(label) = &self.resume {
             t.push(Target::new(DialogueAction::Resume, label.clone()));
         }
@@ -93,8 +149,26 @@ impl TitleView {
                 i18n::START_AGAIN.get(lang),
             ));
         }
+        t.push(Target::new(
+            Action::Goto(Screen::Picker),
+            i18n::PLAY.get(lang),
+        ));
+        if let Some((label, id)) = &self.practise {
+            t.push(Target::new(
+                DialogueAction::Start(id.clone()),
+                label.clone(),
+            ));
+        }
+        if self.saving {
+            t.push(Target::new(
+                Action::Goto(Screen::Progress),
+                tr(lang, "title-progress"),
+            ));
+        }
+        if let Some(player) = &self.player {
+            t.push(Target::new(Action::Goto(Screen::Profiles), player.clone()));
+        }
         t.extend([
-            Target::new(Action::Goto(Screen::Picker), i18n::PLAY.get(lang)),
             Target::new(Action::OpenSettings, i18n::SETTINGS.get(lang)),
             Target::new(Action::Quit, i18n::QUIT.get(lang)),
         ]);

@@ -56,7 +56,7 @@ pub fn show(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>)
     egui::Panel::bottom("debrief_buttons").show(ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
-            for (i, t) in vm.targets().iter().take(3).enumerate() {
+            for (i, t) in vm.targets().iter().take(vm.footer_len()).enumerate() {
                 let clicked = if compact {
                     small_button(ui, &t.label, cx.focus == i, cx).clicked()
                 } else {
@@ -121,7 +121,7 @@ fn summary(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>) 
             ui.label(coloured(i18n::NO_WEAKNESS.get(lang), cx.palette.good));
         }
         // The first three targets are the bottom buttons; the practice links follow them.
-        let mut index = 3;
+        let mut index = vm.footer_len();
         for w in &vm.weakest {
             ui.add_space(4.0);
             ui.label(coloured(
@@ -262,6 +262,7 @@ fn draw(
     conversation: Res<Conversation>,
     content: Res<Content>,
     tab: Option<Res<State<DebriefTab>>>,
+    saves: Option<Res<crate::game::core::saves::Saves>>,
 ) -> Result {
     let Some(d) = &conversation.debrief else {
         return Ok(());
@@ -273,6 +274,7 @@ fn draw(
         env.settings.lang,
         tab,
         conversation.retry_missing.is_some(),
-    );
+    )
+    .with_progress(saves.is_some());
     env.draw(&vm, show)
 }

@@ -9,6 +9,8 @@ pub mod debrief;
 pub mod dialogue;
 pub mod face;
 pub mod picker;
+pub mod profiles;
+pub mod progress;
 pub mod question;
 pub mod settings;
 pub mod title;

@@ -1,6 +1,9 @@
-//! A yes-or-no question drawn over the screen: leave the conversation, or quit the game.
+//! A question drawn over the screen: leave the conversation, quit the game, delete a profile, or
+//! which progress file to import.
 
 use super::{Cx, big_button};
+use crate::game::activities::profiles::Roster;
+use crate::game::activities::progress::ProgressState;
 use crate::game::core::{Action, Overlay};
 use crate::game::models::question::QuestionView;
 use crate::game::ui::{UiSet, ViewEnv, on_overlay};
@@ -14,13 +17,24 @@ pub fn show(ctx: &egui::Context, vm: &QuestionView, cx: &Cx, out: &mut Vec<Actio
         ui.set_max_width(520.0_f32.min(ctx.content_rect().width() - 40.0));
         ui.label(RichText::new(&vm.text).size(21.0));
         ui.add_space(10.0);
-        ui.horizontal_wrapped(|ui| {
-            for (i, t) in vm.targets.iter().enumerate() {
-                if big_button(ui, &t.label, cx.focus == i, cx).clicked() {
-                    out.push(t.action.clone());
+        // A long list (the files to import) goes one per line, scrolling when it must.
+        let list = vm.targets.len() > 2;
+        egui::ScrollArea::vertical()
+            .max_height(ctx.content_rect().height() * 0.6)
+            .show(ui, |ui| {
+                let mut buttons = |ui: &mut egui::Ui| {
+                    for (i, t) in vm.targets.iter().enumerate() {
+                        if big_button(ui, &t.label, cx.focus == i, cx).clicked() {
+                            out.push(t.action.clone());
+                        }
+                    }
+                };
+                if list {
+                    ui.vertical(buttons);
+                } else {
+                    ui.horizontal_wrapped(|ui| buttons(ui));
                 }
-            }
-        });
+            });
     });
 }
 
@@ -31,15 +45,24 @@ pub(crate) fn plugin(app: &mut App) {
         (
             draw.run_if(on_overlay(Overlay::Leave)),
             draw.run_if(on_overlay(Overlay::Quit)),
+            draw.run_if(on_overlay(Overlay::DeleteProfile)),
+            draw.run_if(on_overlay(Overlay::Import)),
         )
             .in_set(UiSet::Overlays),
     );
 }
 
-fn draw(mut env: ViewEnv, overlay: Res<State<Overlay>>) -> Result {
+fn draw(
+    mut env: ViewEnv,
+    overlay: Res<State<Overlay>>,
+    roster: Res<Roster>,
+    progress: Res<ProgressState>,
+) -> Result {
     let lang = env.settings.lang;
     let vm = match overlay.get() {
         Overlay::Quit => QuestionView::quit(lang),
+        Overlay::DeleteProfile => crate::game::models::profiles::delete_question(&roster, lang),
+        Overlay::Import => crate::game::models::progress::import_question(&progress, lang),
         _ => QuestionView::leave(lang),
     };
     env.draw_overlay(&vm, show)

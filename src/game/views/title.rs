@@ -1,4 +1,5 @@
-//! The title screen: the product name, Play, Settings and Quit.
+//! The title screen: the product name; Continue, Play, Practise, Progress, who is playing, Settings
+//! and Quit; what is due today; and a note after the store had to be repaired.
 
 use super::{Cx, big_button_sized, hint, paged};
 use crate::engine::text::Lang;
@@ -18,8 +19,8 @@ pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
     paged(ui, cx, "title", |ui| {
         ui.vertical_centered(|ui| {
             let room = ui.available_height();
-            // On a short screen (large text) the title shrinks so that all three buttons fit.
-            let compact = room < 520.0;
+            // On a short screen (large text) the title shrinks so that the buttons fit.
+            let compact = room < 620.0;
             ui.add_space(if compact {
                 4.0
             } else {
@@ -30,7 +31,18 @@ pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
             ui.add_space(6.0);
             ui.label(RichText::new(&vm.tagline).size(20.0));
             ui.add_space(if compact { 10.0 } else { 28.0 });
-            let width = ui.available_width().min(360.0);
+            if let Some(note) = &vm.recovery {
+                super::card_frame(cx, false).show(ui, |ui| {
+                    ui.set_max_width(640.0);
+                    ui.label(RichText::new(note).color(cx.palette.bad));
+                });
+                ui.add_space(6.0);
+            }
+            if let Some(due) = &vm.due {
+                ui.label(super::coloured(due, cx.palette.accent));
+                ui.add_space(4.0);
+            }
+            let width = ui.available_width().min(420.0);
             let height = if compact { 44.0 } else { 52.0 };
             for (i, target) in vm.targets().iter().enumerate() {
                 let r = big_button_sized(
