@@ -11,26 +11,31 @@ use std::time::Duration;
 
 /// One request the listener received.
 #[derive(Debug, Clone)]
-struct Seen {
-    headers: Vec<String>,
-    ids: Vec<String>,
+pub struct Seen {
+    /// The request's header lines.
+    pub headers: Vec<String>,
+    /// The ids of the statements posted.
+    pub ids: Vec<String>,
 }
 
 /// How the listener answers one request.
 #[derive(Debug, Clone, Copy)]
-enum Answer {
+pub enum Answer {
     Status(u16),
     /// Read the request, then hang up without answering: the LRS may have stored it.
     HangUp,
 }
 
 /// A listener that answers requests in the scripted order, one connection per request.
-struct Scripted {
-    endpoint: String,
-    seen: Arc<Mutex<Vec<Seen>>>,
+pub struct Scripted {
+    /// Its xAPI endpoint.
+    pub endpoint: String,
+    /// The requests it received.
+    pub seen: Arc<Mutex<Vec<Seen>>>,
 }
 
-fn listen(script: Vec<Answer>) -> Scripted {
+/// Starts a listener on 127.0.0.1 that answers as `script` says, then stops accepting.
+pub fn listen(script: Vec<Answer>) -> Scripted {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
     let endpoint = format!("http://{}/xAPI/", l.local_addr().unwrap());
     let seen = Arc::new(Mutex::new(Vec::new()));
