@@ -368,8 +368,11 @@ impl Outbox {
                 }
             }
         }
-        if report.error.is_none() && (batches > 0 || report.sent + report.duplicate > 0) {
+        if report.error.is_none() && batches > 0 {
             self.succeeded(opts.now)?;
+        } else if report.sent + report.duplicate > 0 {
+            // Some batches arrived before the failure: that was a sync too, for Settings.
+            self.set(&[("last_sync", Some(opts.now.to_rfc3339()))])?;
         }
         report.pending = self.pending()?;
         Ok(report)

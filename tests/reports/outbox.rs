@@ -264,3 +264,26 @@ fn a_limited_sync_sends_a_few_batches_and_leaves_the_rest() {
         .unwrap();
     assert_eq!((r.sent, r.pending), (6, list.len() - 6));
 }
+
+#[test]
+fn batches_that_arrived_before_a_failure_count_as_the_last_sync() {
+    let lrs = listen(vec![Answer::Status(200), Answer::Status(500)]);
+    let c = client(&lrs.endpoint, "x");
+    let mut o = Outbox::in_memory().unwrap();
+    let list = statements(1);
+    o.enqueue(&list).unwrap();
+    let opts = SyncOptions {
+        batch: 2,
+        ..forced()
+    };
+    let r = o.sync(&c, &opts).unwrap();
+    assert_eq!((r.sent, r.pending), (2, list.len() - 2));
+    assert!(matches!(
+        r.error,
+        Some(LrsError::Server { status: 500, .. })
+    ));
+    let st = o.status().unwrap();
+    assert_eq!(st.last_sync, Some(opts.now));
+    assert_eq!(st.failures, 1, "and the failure backs off");
+    assert!(st.last_error.is_some());
+}
