@@ -26,10 +26,10 @@ for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break;
 "$BIN" report sample "$WORK/attempts.json" --trainees 50 --attempts 23 --group Bench >/dev/null
 export CF_LRS_ENDPOINT="http://127.0.0.1:$PORT/xAPI/" CF_LRS_KEY=trainer CF_LRS_SECRET=s3cret
 # Queue first (no LRS reachable on port 9), then time the drain alone.
-CF_LRS_ENDPOINT=http://127.0.0.1:9/xAPI/ "$BIN" sync --outbox "$WORK/outbox.sqlite" \
+CF_LRS_ENDPOINT=http://127.0.0.1:9/xAPI/ "$BIN" sync --store "$WORK/progress.sqlite" \
   --enqueue "$WORK/attempts.json" >/dev/null || true
-N=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from lrs_outbox').fetchone()[0])" "$WORK/outbox.sqlite")
+N=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from lrs_outbox').fetchone()[0])" "$WORK/progress.sqlite")
 START=$(date +%s.%N)
-LANG=en "$BIN" sync --outbox "$WORK/outbox.sqlite" --batch "$BATCH"
+LANG=en "$BIN" sync --store "$WORK/progress.sqlite" --batch "$BATCH"
 END=$(date +%s.%N)
 python3 -c "n=$N; t=$END-$START; print(f'{n} statements drained in {t:.2f} s: {n/t:.0f} statements/s (batch $BATCH)')"

@@ -112,7 +112,7 @@ pub enum Command {
     /// Reports for trainers: one attempt, one trainee or a group, as HTML or CSV.
     #[command(subcommand)]
     Report(crate::report::cli::ReportCommand),
-    /// Send the statements waiting in the outbox to the Learning Record Store.
+    /// Send the xAPI statements waiting in the progress store's outbox to the Learning Record Store.
     Sync(crate::report::cli::SyncArgs),
 }
 

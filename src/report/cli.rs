@@ -1,18 +1,20 @@
 //! `client-first report …` and `client-first sync`: the command-line side of the reports and the LRS.
 //!
-//! Attempts come `--from store` (the local store, wired when the store is merged), `--from lrs`
-//! (statements read back from a Learning Record Store) or `--from FILE.json` (an array of
-//! attempt records, as `report sample` writes).
+//! Attempts come `--from store` (the default: this user's progress store, or `--store FILE`), `--from
+//! lrs` (statements read back from a Learning Record Store) or `--from FILE.json` (an array of attempt
+//! records, as `report sample` writes). The LRS settings come from the store's Settings, with
+//! environment variables and flags over them. `sync` sends the outbox of the store.
 
-use super::lrs::{LrsArgs, LrsClient, LrsConfig};
+use super::lrs::{LrsArgs, LrsClient, LrsConfig, error_message};
 use super::model::{AttemptRecord, read_attempts_json};
-use super::outbox::{Outbox, SyncOptions};
+use super::outbox::{Outbox, SyncOptions, enqueue_in};
 use super::stats::{Context, Group, Trainee};
 use super::xapi::{XapiConfig, records_from_statements};
-use super::{csv_out, html, sample};
+use super::{csv_out, html, queue, sample, stored};
 use crate::engine::library::{Library, builtin_files, read_path};
 use crate::engine::text::Lang;
 use crate::i18n::{Args, tr, tra};
+use crate::store::{AttemptFilter, RecoveryAction, Store};
 use clap::{Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -46,6 +48,10 @@ pub struct Source {
     /// Also load the scenarios of this folder (for titles and what trains each principle).
     #[arg(long, value_name = "DIR")]
     pub scenarios: Option<PathBuf>,
+    /// The progress store to read with `--from store` (and whose LRS settings `--from lrs` uses);
+    /// without it, this user's store.
+    #[arg(long, value_name = "FILE")]
+    pub store: Option<PathBuf>,
     /// The LRS, for `--from lrs`.
     #[command(flatten)]
     pub lrs: LrsArgs,
@@ -100,12 +106,21 @@ pub enum ReportCommand {
 /// `client-first sync`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SyncArgs {
-    /// The outbox database (the store's file once the store is merged).
-    #[arg(long, env = "CF_OUTBOX", value_name = "FILE")]
-    pub outbox: PathBuf,
+    /// The progress store whose outbox to send; without it, this user's store. (`--outbox` is the
+    /// older name.)
+    #[arg(long, alias = "outbox", value_name = "FILE")]
+    pub store: Option<PathBuf>,
     /// First queue every statement of the attempts in this JSON file.
     #[arg(long, value_name = "FILE.json")]
     pub enqueue: Option<PathBuf>,
+    /// First queue the statements of every finished attempt in the store: those played before the
+    /// LRS was set. Statements the LRS already has are stored once.
+    #[arg(long = "enqueue-store")]
+    pub enqueue_store: bool,
+    /// Also load the scenarios of this folder (attempts of a company's scenarios, for
+    /// `--enqueue-store`).
+    #[arg(long, value_name = "DIR")]
+    pub scenarios: Option<PathBuf>,
     /// Statements per POST.
     #[arg(long, default_value_t = super::outbox::DEFAULT_BATCH)]
     pub batch: usize,
@@ -142,20 +157,100 @@ enum Want<'a> {
     Group(Option<&'a str>),
 }
 
+/// The store file: the one given, else this user's.
+fn store_path(given: Option<&Path>, lang: Lang) -> Result<PathBuf, String> {
+    match given {
+        Some(p) => Ok(p.to_path_buf()),
+        None => Store::default_path().map_err(|_| tr(lang, "report-store-no-default")),
+    }
+}
+
+fn store_error(lang: Lang, path: &Path, error: &str) -> String {
+    tra(
+        lang,
+        "report-store-error",
+        &Args::new()
+            .str("path", path.display().to_string())
+            .str("error", error.to_string()),
+    )
+}
+
+/// Opens the store at `path` as the game does (migrating, recovering a damaged file and saying so on
+/// `out`). A missing file is an error unless `create`; a file of a newer version is an error (its
+/// data stays untouched).
+fn open_store(path: &Path, create: bool, lang: Lang, out: &mut dyn Write) -> Result<Store, String> {
+    if !create && !path.exists() {
+        return Err(tra(
+            lang,
+            "report-store-missing",
+            &Args::new().str("path", path.display().to_string()),
+        ));
+    }
+    let opened = Store::open(path).map_err(|e| store_error(lang, path, &e.to_string()))?;
+    if let Some(r) = &opened.recovery {
+        let message = crate::store::recovery::message(lang, r);
+        if r.action == RecoveryAction::NotSaving {
+            return Err(message);
+        }
+        let _ = writeln!(out, "{message}");
+    }
+    Ok(opened.store)
+}
+
+/// The LRS and xAPI settings saved in the store at `path`, when there is one; the defaults otherwise.
+fn saved_settings(path: Option<&Path>, lang: Lang) -> (LrsConfig, XapiConfig) {
+    let Ok(path) = store_path(path, lang) else {
+        return Default::default();
+    };
+    if !path.exists() {
+        return Default::default();
+    }
+    // Reading settings must not stop a report from an LRS: without the store, flags and environment
+    // are all there is.
+    let mut sink = std::io::sink();
+    match open_store(&path, false, lang, &mut sink) {
+        Ok(store) => (
+            LrsConfig::load(&store).unwrap_or_default(),
+            XapiConfig::load(&store).unwrap_or_default(),
+        ),
+        Err(_) => Default::default(),
+    }
+}
+
 /// Loads the attempts a report needs.
-fn load(src: &Source, want: &Want, lang: Lang) -> Result<Vec<AttemptRecord>, String> {
+fn load(
+    src: &Source,
+    want: &Want,
+    lib: &Library,
+    lang: Lang,
+) -> Result<Vec<AttemptRecord>, String> {
     let all = match src.from.as_str() {
-        // The store is being built in another branch; when it is merged, read its attempts here
-        // (store rows → AttemptRecord) instead of this message.
         "store" => {
-            return Err(match lang {
-                Lang::Ru => "хранилище попыток ещё не подключено к отчётам: используйте --from ФАЙЛ.json или --from lrs".to_string(),
-                Lang::En => "the attempt store is not wired to reports yet: use --from FILE.json or --from lrs".to_string(),
-            });
+            let path = store_path(src.store.as_deref(), lang)?;
+            // A note about a recovered file goes to standard error: standard output may be the
+            // report itself, redirected into a file.
+            let store = open_store(&path, false, lang, &mut std::io::stderr())?;
+            let failed = |e: crate::store::StoreError| store_error(lang, &path, &e.to_string());
+            match want {
+                Want::Attempt(id) => stored::find(&store, id, lib)
+                    .map_err(failed)?
+                    .into_iter()
+                    .collect(),
+                Want::Trainee(name) => {
+                    stored::records(&store, AttemptFilter::Profile(name), lib).map_err(failed)?
+                }
+                Want::Group(Some(g)) => {
+                    stored::records(&store, AttemptFilter::Group(g), lib).map_err(failed)?
+                }
+                Want::Group(None) => {
+                    stored::records(&store, AttemptFilter::All, lib).map_err(failed)?
+                }
+            }
         }
         "lrs" => {
-            let cfg = lrs_config(&src.lrs, lang)?;
-            let x = src.lrs.xapi();
+            let (saved, saved_x) = saved_settings(src.store.as_deref(), lang);
+            let cfg = lrs_config(&src.lrs, &saved, lang)?;
+            let x = src.lrs.xapi_over(&saved_x);
             let client = LrsClient::new(cfg);
             let agent;
             let group_iri;
@@ -172,20 +267,11 @@ fn load(src: &Source, want: &Want, lang: Lang) -> Result<Vec<AttemptRecord>, Str
                         ("related_activities", "true"),
                     ]
                 }
-                Want::Group(None) => {
-                    return Err(match lang {
-                        Lang::Ru => {
-                            "укажите название группы: отчёт из LRS строится по группе".into()
-                        }
-                        Lang::En => {
-                            "give the group's name: a report from an LRS is fetched by group".into()
-                        }
-                    });
-                }
+                Want::Group(None) => return Err(tr(lang, "report-lrs-group-needed")),
             };
             let mut statements = client
                 .get_all(&params, MAX_PAGES)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| error_message(lang, &e))?;
             if let (Want::Group(Some(g)), true) = (want, statements.is_empty()) {
                 // Ralph 5.1's file backend compares the `activity` parameter (parsed into an IRI
                 // object) with plain strings, so it never matches. Read everything and keep the
@@ -193,7 +279,7 @@ fn load(src: &Source, want: &Want, lang: Lang) -> Result<Vec<AttemptRecord>, Str
                 let iri = x.group_iri(g);
                 statements = client
                     .get_all(&[], MAX_PAGES)
-                    .map_err(|e| e.to_string())?
+                    .map_err(|e| error_message(lang, &e))?
                     .into_iter()
                     .filter(|s| in_grouping(s, &iri))
                     .collect();
@@ -205,7 +291,9 @@ fn load(src: &Source, want: &Want, lang: Lang) -> Result<Vec<AttemptRecord>, Str
     let chosen: Vec<AttemptRecord> = all
         .into_iter()
         .filter(|a| match want {
-            Want::Attempt(id) => a.id == *id || a.registration.to_string() == *id,
+            Want::Attempt(id) => {
+                a.id == id.trim() || a.registration.to_string().eq_ignore_ascii_case(id.trim())
+            }
             Want::Trainee(n) => a.profile == *n,
             Want::Group(g) => g.is_none_or(|g| a.group.as_deref() == Some(g)),
         })
@@ -233,10 +321,10 @@ fn in_grouping(s: &super::xapi::Statement, iri: &str) -> bool {
         .is_some_and(|c| c.grouping.iter().any(|a| a.id == iri))
 }
 
-/// The LRS settings from flags and environment, or the message that says how to give them.
-fn lrs_config(args: &LrsArgs, lang: Lang) -> Result<LrsConfig, String> {
-    // The game's saved Settings go here once the store/settings carry them; flags and environment win.
-    let cfg = args.config(&LrsConfig::default());
+/// The LRS settings: flags and environment over `saved` (the store's Settings), or the message that
+/// says how to give them.
+fn lrs_config(args: &LrsArgs, saved: &LrsConfig, lang: Lang) -> Result<LrsConfig, String> {
+    let cfg = args.config(saved);
     if cfg.is_set() {
         Ok(cfg)
     } else {
@@ -322,7 +410,7 @@ pub fn report(cmd: &ReportCommand, lang: Lang, out: &mut dyn Write) -> i32 {
     };
     let timings = std::env::var_os("CF_REPORT_TIMINGS").is_some();
     let t0 = std::time::Instant::now();
-    let attempts = match load(src, &want, lang) {
+    let attempts = match load(src, &want, &lib, lang) {
         Ok(a) => a,
         Err(e) => {
             let _ = writeln!(out, "{e}");
@@ -351,79 +439,78 @@ pub fn report(cmd: &ReportCommand, lang: Lang, out: &mut dyn Write) -> i32 {
     emit(src, &text, lang, out)
 }
 
-/// Runs `client-first sync`. Returns the exit code: 0 when the queue is empty afterwards, 1 when
-/// statements still wait, 2 on a usage or database error.
+/// Runs `client-first sync`: sends the outbox of the store (this user's, or `--store FILE`). Returns
+/// the exit code: 0 when the queue is empty afterwards, 1 when statements still wait, 2 on a usage or
+/// database error.
 pub fn sync(args: &SyncArgs, lang: Lang, out: &mut dyn Write) -> i32 {
-    let cfg = match lrs_config(&args.lrs, lang) {
-        Ok(c) => c,
+    match sync_inner(args, lang, out) {
+        Ok(code) => code,
         Err(e) => {
             let _ = writeln!(out, "{e}");
-            return 2;
-        }
-    };
-    let x: XapiConfig = args.lrs.xapi();
-    let mut outbox = match Outbox::open(&args.outbox) {
-        Ok(o) => o,
-        Err(e) => {
-            let _ = writeln!(out, "{}: {e}", args.outbox.display());
-            return 2;
-        }
-    };
-    if let Some(path) = &args.enqueue {
-        let attempts = match read_attempts_json(path, lang) {
-            Ok(a) => a,
-            Err(e) => {
-                let _ = writeln!(out, "{e}");
-                return 2;
-            }
-        };
-        let statements: Vec<_> = attempts.iter().flat_map(|a| x.statements(a)).collect();
-        if let Err(e) = outbox.enqueue(&statements) {
-            let _ = writeln!(out, "{e}");
-            return 2;
+            2
         }
     }
+}
+
+fn sync_inner(args: &SyncArgs, lang: Lang, out: &mut dyn Write) -> Result<i32, String> {
+    let path = store_path(args.store.as_deref(), lang)?;
+    // A JSON file to queue may start a new store; otherwise there must be one to send from.
+    let store = open_store(&path, args.enqueue.is_some(), lang, out)?;
+    let failed = |e: &dyn std::fmt::Display| store_error(lang, &path, &e.to_string());
+    let saved = LrsConfig::load(&store).map_err(|e| failed(&e))?;
+    let cfg = lrs_config(&args.lrs, &saved, lang)?;
+    let x: XapiConfig = args
+        .lrs
+        .xapi_over(&XapiConfig::load(&store).map_err(|e| failed(&e))?);
+    if let Some(file) = &args.enqueue {
+        let attempts = read_attempts_json(file, lang)?;
+        let statements: Vec<_> = attempts.iter().flat_map(|a| x.statements(a)).collect();
+        enqueue_in(store.connection(), &statements).map_err(|e| failed(&e))?;
+    }
+    if args.enqueue_store {
+        let lib = library(args.scenarios.as_deref())?;
+        let (total, added) =
+            queue::all_finished(&store, AttemptFilter::All, &lib, &x).map_err(|e| failed(&e))?;
+        let _ = writeln!(
+            out,
+            "{}",
+            tra(
+                lang,
+                "report-sync-enqueued",
+                &Args::new()
+                    .num("added", added as f64)
+                    .num("total", total as f64)
+            )
+        );
+    }
+    drop(store);
+    let mut outbox = Outbox::open(&path).map_err(|e| failed(&e))?;
     let client = LrsClient::new(cfg);
     let opts = SyncOptions {
         batch: args.batch,
         force: true,
         ..SyncOptions::default()
     };
-    match outbox.sync(&client, &opts) {
-        Ok(r) => {
-            match &r.error {
-                None => writeln!(
-                    out,
-                    "{}",
-                    tra(
-                        lang,
-                        "report-sync-done",
-                        &Args::new()
-                            .num("sent", r.sent as f64)
-                            .num("duplicate", r.duplicate as f64)
-                            .num("pending", r.pending as f64)
-                    )
-                ),
-                Some(e) => writeln!(
-                    out,
-                    "{}",
-                    tra(
-                        lang,
-                        "report-sync-failed",
-                        &Args::new()
-                            .str("error", e.to_string())
-                            .num("pending", r.pending as f64)
-                    )
-                ),
-            }
-            .ok();
-            i32::from(r.pending > 0)
-        }
-        Err(e) => {
-            let _ = writeln!(out, "{e}");
-            2
-        }
-    }
+    let r = outbox.sync(&client, &opts).map_err(|e| failed(&e))?;
+    let line = match &r.error {
+        None => tra(
+            lang,
+            "report-sync-done",
+            &Args::new()
+                .num("sent", r.sent as f64)
+                .num("duplicate", r.duplicate as f64)
+                .num("pending", r.pending as f64),
+        ),
+        Some(e) => tra(
+            lang,
+            "report-sync-failed",
+            &Args::new()
+                .str("error", error_message(lang, e))
+                .num("pending", r.pending as f64),
+        ),
+    };
+    let _ = writeln!(out, "{line}");
+    Ok(i32::from(r.pending > 0))
 }
 
 /// A file name for a saved attempt report: scenario, profile and date, with only safe characters.

@@ -210,7 +210,8 @@ pub fn attempt(a: &AttemptRecord, ctx: &Context, lang: Lang) -> String {
                 div.num { (upheld_of(lang, p.upheld, p.chances)) }
             }
         }
-        h2 { (tr(lang, "report-decisions")) }
+        // A summary (a quiz round, or a dialogue whose scenario changed since) has no decisions.
+        @if !a.decisions.is_empty() { h2 { (tr(lang, "report-decisions")) } }
         @for d in &a.decisions {
             div.dec {
                 h3 { (tra(lang, "report-step", &Args::new().num("n", d.step))) " · " (points(lang, d.points)) }

@@ -1,6 +1,11 @@
 //! Statements as an attempt happens: what the game calls at the start, after each decision and at the
 //! end, so that every statement is queued in the outbox the moment its event happens.
 //!
+//! A dialogue saved in the progress store is queued as a whole when it finishes instead
+//! ([`super::queue::finished`]): its registration is the stored attempt's uuid and its statement ids
+//! are derived from it, so a report from the store and one from the LRS name the same attempt. Do not
+//! use both for one attempt: [`LiveAttempt`] makes a registration of its own.
+//!
 //! ```ignore
 //! let (mut live, first) = LiveAttempt::start(&profile, group, AttemptKind::Dialogue, &scenario, lang, &xapi);
 //! outbox.enqueue(&[first])?;

@@ -1,8 +1,11 @@
 //! A small blocking client for a Learning Record Store: POST and GET `statements`.
 //!
-//! The endpoint, key and secret come from the game's Settings, from environment variables or from
-//! command-line flags ([`LrsArgs`]). The secret is a [`Secret`], whose `Debug` prints stars and which
+//! The endpoint, key and secret come from the game's Settings (kept in the progress store's `settings`
+//! table: [`LrsConfig::load`], [`LrsConfig::save`]), from environment variables or from command-line
+//! flags ([`LrsArgs`]), which win. The secret is a [`Secret`], whose `Debug` prints stars and which
 //! has no `Display`, so it cannot reach a log, a panic message or the settings screen by accident.
+//! It is kept in the store file as it is: the file is in the player's own data folder, and the LRS
+//! needs the secret itself, so hiding it there would only pretend.
 
 use super::xapi::{Statement, VERSION};
 use base64::Engine;
@@ -54,7 +57,42 @@ pub struct LrsConfig {
     pub secret: Secret,
 }
 
+/// The keys of the LRS settings in the store's `settings` table.
+pub mod keys {
+    /// The xAPI endpoint.
+    pub const ENDPOINT: &str = "lrs.endpoint";
+    /// The Basic-auth key.
+    pub const KEY: &str = "lrs.key";
+    /// The Basic-auth secret.
+    pub const SECRET: &str = "lrs.secret";
+    /// The base of activity IRIs.
+    pub const XAPI_BASE: &str = "xapi.base";
+    /// The `homePage` of actor accounts.
+    pub const XAPI_HOME_PAGE: &str = "xapi.home_page";
+    /// The pass mark, 0–100.
+    pub const PASS_MARK: &str = "xapi.pass_mark";
+}
+
 impl LrsConfig {
+    /// The LRS settings saved in the store (Settings screen); empty fields where none is saved.
+    pub fn load(store: &crate::store::Store) -> crate::store::Result<LrsConfig> {
+        Ok(LrsConfig {
+            endpoint: store.setting(keys::ENDPOINT)?.unwrap_or_default(),
+            key: store.setting(keys::KEY)?.unwrap_or_default(),
+            secret: Secret::new(store.setting(keys::SECRET)?.unwrap_or_default()),
+        })
+    }
+
+    /// Saves these settings in the store, all in one transaction (the Settings screen's Save).
+    /// Surrounding spaces are dropped from the endpoint and the key, never from the secret.
+    pub fn save(&self, store: &crate::store::Store) -> crate::store::Result<()> {
+        store.set_settings(&[
+            (keys::ENDPOINT, self.endpoint.trim()),
+            (keys::KEY, self.key.trim()),
+            (keys::SECRET, self.secret.expose()),
+        ])
+    }
+
     /// Whether enough is set to try sending.
     pub fn is_set(&self) -> bool {
         !self.endpoint.trim().is_empty() && !self.key.is_empty()
@@ -126,7 +164,12 @@ impl LrsArgs {
 
     /// The xAPI settings over the defaults.
     pub fn xapi(&self) -> super::xapi::XapiConfig {
-        let mut x = super::xapi::XapiConfig::default();
+        self.xapi_over(&super::xapi::XapiConfig::default())
+    }
+
+    /// The xAPI settings, flags and environment over `saved` (the game's Settings).
+    pub fn xapi_over(&self, saved: &super::xapi::XapiConfig) -> super::xapi::XapiConfig {
+        let mut x = saved.clone();
         if let Some(b) = &self.xapi_base {
             x.base = b.trim_end_matches('/').to_string();
         }
@@ -165,6 +208,42 @@ pub enum LrsError {
     /// The answer was not what xAPI promises.
     #[error("unexpected answer from the LRS: {0}")]
     Protocol(String),
+}
+
+/// What went wrong with the LRS and what to do, in `lang` (Settings and the command line).
+pub fn error_message(lang: crate::engine::text::Lang, e: &LrsError) -> String {
+    use crate::i18n::{Args, tra};
+    match e {
+        LrsError::Unreachable(why) => tra(
+            lang,
+            "report-lrs-unreachable",
+            &Args::new().str("error", why.clone()),
+        ),
+        LrsError::Unauthorized(status) => tra(
+            lang,
+            "report-lrs-unauthorized",
+            &Args::new().num("status", f64::from(*status)),
+        ),
+        LrsError::Rejected { status, body } => tra(
+            lang,
+            "report-lrs-rejected",
+            &Args::new()
+                .num("status", f64::from(*status))
+                .str("detail", body.clone()),
+        ),
+        LrsError::Server { status, body } => tra(
+            lang,
+            "report-lrs-server",
+            &Args::new()
+                .num("status", f64::from(*status))
+                .str("detail", body.clone()),
+        ),
+        LrsError::Protocol(why) => tra(
+            lang,
+            "report-lrs-protocol",
+            &Args::new().str("detail", why.clone()),
+        ),
+    }
 }
 
 impl LrsError {
@@ -366,7 +445,7 @@ mod tests {
         let cli = crate::cli::Cli::try_parse_from([
             "client-first",
             "sync",
-            "--outbox",
+            "--store",
             "o.sqlite",
             "--lrs-key",
             "k",

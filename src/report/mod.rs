@@ -1,8 +1,8 @@
 //! Results for trainers: printable HTML reports, CSV, and xAPI statements sent to a Learning Record
 //! Store through a durable outbox.
 //!
-//! Input is plain data ([`model::AttemptRecord`]), built from a finished run, from the store, from a
-//! JSON file or from statements read back from an LRS; every report is a pure function of it and of
+//! Input is plain data ([`model::AttemptRecord`]), built from a finished run, from the progress store
+//! ([`stored`]), from a JSON file or from statements read back from an LRS; every report is a pure function of it and of
 //! the scenario library ([`stats::Context`]). Words come from the shared Fluent catalog
 //! (`assets/i18n/*/report.ftl`).
 
@@ -13,6 +13,9 @@ pub mod live;
 pub mod lrs;
 pub mod model;
 pub mod outbox;
+pub mod queue;
 pub mod sample;
 pub mod stats;
+pub mod stored;
+pub mod syncer;
 pub mod xapi;

@@ -83,6 +83,43 @@ fn seg(s: &str) -> String {
 }
 
 impl XapiConfig {
+    /// The xAPI settings saved in the store, over the defaults; a pass mark that is not a number
+    /// from 0 to 100 (a file edited by hand) keeps the default.
+    pub fn load(store: &crate::store::Store) -> crate::store::Result<XapiConfig> {
+        use super::lrs::keys;
+        let mut x = XapiConfig::default();
+        if let Some(b) = store
+            .setting(keys::XAPI_BASE)?
+            .filter(|b| !b.trim().is_empty())
+        {
+            x.base = b.trim().trim_end_matches('/').to_string();
+        }
+        if let Some(h) = store
+            .setting(keys::XAPI_HOME_PAGE)?
+            .filter(|h| !h.trim().is_empty())
+        {
+            x.home_page = h.trim().to_string();
+        }
+        if let Some(p) = store
+            .setting(keys::PASS_MARK)?
+            .and_then(|p| p.trim().parse::<u8>().ok())
+            .filter(|p| *p <= 100)
+        {
+            x.pass_mark = p;
+        }
+        Ok(x)
+    }
+
+    /// Saves these settings in the store, in one transaction.
+    pub fn save(&self, store: &crate::store::Store) -> crate::store::Result<()> {
+        use super::lrs::keys;
+        store.set_settings(&[
+            (keys::XAPI_BASE, self.base.trim().trim_end_matches('/')),
+            (keys::XAPI_HOME_PAGE, self.home_page.trim()),
+            (keys::PASS_MARK, &self.pass_mark.min(100).to_string()),
+        ])
+    }
+
     fn root(&self) -> &str {
         self.base.trim_end_matches('/')
     }
@@ -628,7 +665,20 @@ impl XapiConfig {
 
     /// Every statement of a finished attempt, in order: attempted, answered per decision,
     /// completed, passed or failed. For attempts that were not sent live (a store or a JSON file).
+    ///
+    /// The ids are [`statement_id`]s of the registration and the position, so building the
+    /// statements of the same attempt twice (queued again, sent from two PCs, restored from a
+    /// backup) gives the same ids and the LRS records each once. A verdict that changed meanwhile
+    /// (another pass mark) keeps the id of the first one sent, so an attempt never has two verdicts.
     pub fn statements(&self, a: &AttemptRecord) -> Vec<Statement> {
+        let mut out = self.statements_in_order(a);
+        for (i, s) in out.iter_mut().enumerate() {
+            s.id = statement_id(a.registration, i);
+        }
+        out
+    }
+
+    fn statements_in_order(&self, a: &AttemptRecord) -> Vec<Statement> {
         let who = who_of(a);
         let p = played_of(a);
         let mut out = vec![self.attempted(&who, &p, a.started)];
@@ -642,6 +692,15 @@ impl XapiConfig {
         out.extend(self.finished(a));
         out
     }
+}
+
+/// The id of the `index`-th statement of the attempt with this registration: a UUID v5 named by the
+/// position, in the registration as namespace. Deterministic, and distinct between attempts.
+pub fn statement_id(registration: Uuid, index: usize) -> Uuid {
+    Uuid::new_v5(
+        &registration,
+        format!("client-first/statement/{index}").as_bytes(),
+    )
 }
 
 /// The actor of an attempt.

@@ -18,13 +18,14 @@ use crate::engine::progress::{self, Card, Mastery, Observation, Rating, ReplayEr
 use crate::engine::run::{Outcome, Run};
 use crate::engine::score;
 use crate::engine::text::Lang;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use query::{
-    HistoryRow, PickerFigures, PrinciplePoint, ProgressData, SavedDebrief, ScorePoint,
+    AttemptFilter, AttemptReview, FinishedAttempt, HistoryRow, PickerFigures, PrinciplePoint,
+    ProgressData, SavedDebrief, ScorePoint,
 };
 pub use recovery::{Damage, Opened, Recovery, RecoveryAction};
 
@@ -447,6 +448,28 @@ impl Store {
         })
     }
 
+    /// A second connection to a healthy store file, with the store's settings and migrated to the
+    /// latest schema: what a background thread (the outbox's syncer) uses beside the game's [`Store`].
+    /// It does no recovery, so open the file with [`Store::open`] first.
+    ///
+    /// Both connections wait up to five seconds for each other's writes (`busy_timeout`), and every
+    /// write transaction of the store begins `IMMEDIATE`, so a write that first reads never fails with
+    /// `SQLITE_BUSY` because the other connection committed in between.
+    pub fn connect(path: &Path) -> Result<Connection> {
+        let mut conn = Connection::open(path)?;
+        Self::prepare(&mut conn)?;
+        Ok(conn)
+    }
+
+    /// Begins a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), waiting for
+    /// another connection's write through the busy timeout instead of failing half-way.
+    pub(crate) fn write_transaction(&self) -> Result<Transaction<'_>> {
+        Ok(Transaction::new_unchecked(
+            &self.conn,
+            TransactionBehavior::Immediate,
+        )?)
+    }
+
     fn prepare(conn: &mut Connection) -> Result<()> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -493,6 +516,22 @@ impl Store {
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![key, value],
         )?;
+        Ok(())
+    }
+
+    /// Stores several settings in one transaction: all of them or none.
+    pub fn set_settings(&self, pairs: &[(&str, &str)]) -> Result<()> {
+        let tx = self.write_transaction()?;
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            )?;
+            for (k, v) in pairs {
+                st.execute(params![k, v])?;
+            }
+        }
+        tx.commit()?;
         Ok(())
     }
 
@@ -672,7 +711,7 @@ impl Store {
     /// Starts an attempt. Other unfinished attempts of the same profile and kind are dropped: there is
     /// one run in progress per profile and kind, the one "Continue" offers.
     pub fn start_attempt(&self, a: &NewAttempt) -> Result<AttemptId> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_transaction()?;
         tx.execute(
             "DELETE FROM attempts WHERE profile = ?1 AND kind = ?2 AND finished IS NULL",
             params![a.profile.0, a.kind.as_str()],
@@ -703,7 +742,7 @@ impl Store {
     /// Saves one step of an unfinished attempt (the autosave after each decision); `index` is 0-based.
     /// Saving the same index again replaces it.
     pub fn save_step(&self, attempt: AttemptId, index: usize, step: &Step) -> Result<()> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_transaction()?;
         let now = now_ms();
         let n = tx.execute(
             "UPDATE attempts SET updated = ?2 WHERE id = ?1 AND finished IS NULL",
@@ -762,7 +801,7 @@ impl Store {
     fn finish_with_steps(&self, attempt: AttemptId, steps: &[Step], f: &Finish) -> Result<()> {
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         let result = (|| {
-            let tx = self.conn.unchecked_transaction()?;
+            let tx = self.write_transaction()?;
             let now = now_ms();
             if !steps.is_empty() {
                 for (i, s) in steps.iter().enumerate() {
@@ -856,7 +895,7 @@ impl Store {
     /// Records a review of a principle outside a finished attempt: the quiz posts one per answered
     /// question. A review already stored (same attempt, step and principle) changes nothing.
     pub fn add_review(&self, profile: ProfileId, review: &Review) -> Result<()> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_transaction()?;
         apply_review(
             &tx,
             profile.0,
@@ -874,7 +913,7 @@ impl Store {
     /// Recomputes a profile's summaries, mastery and cards from its attempts and reviews (after an
     /// import, whose attempts may interleave in time with the local ones).
     pub fn rebuild_derived(&self, profile: ProfileId) -> Result<()> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_transaction()?;
         rebuild_in(&tx, profile.0)?;
         tx.commit()?;
         Ok(())

@@ -124,6 +124,48 @@ pub enum SavedDebrief {
     },
 }
 
+/// Which finished attempts a report reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttemptFilter<'a> {
+    /// Every finished attempt of every profile.
+    All,
+    /// One attempt, by its stable id (the attempt's uuid, which is also its xAPI registration).
+    Uuid(&'a str),
+    /// The attempts of the profiles with this name.
+    Profile(&'a str),
+    /// The attempts of the profiles in this group.
+    Group(&'a str),
+}
+
+/// A finished attempt with who made it and what its replay needs: the input of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinishedAttempt {
+    /// The history row (kind, activity, times, ending, total, score).
+    pub row: HistoryRow,
+    /// The profile's name.
+    pub profile: String,
+    /// The profile's group.
+    pub group: Option<String>,
+    /// The content hash when the attempt started.
+    pub hash: String,
+    /// The seed of the variation.
+    pub seed: u64,
+    /// The saved per-principle results.
+    pub principles: Vec<PrincipleResult>,
+}
+
+/// One stored review of an attempt: a principle tested at one step, and how close to the best the
+/// answer was (1 the best reply or a right quiz answer).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttemptReview {
+    /// The 0-based step.
+    pub step: usize,
+    /// The principle id.
+    pub principle: String,
+    /// 0–1.
+    pub value: f64,
+}
+
 fn history_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryRow> {
     let kind: String = r.get(2)?;
     let mode: String = r.get(4)?;
@@ -417,5 +459,60 @@ impl Store {
             &library.all(),
             &found,
         ))))
+    }
+
+    /// Finished attempts for a report, oldest first, with their profile's name and group.
+    pub fn finished_attempts(&self, filter: AttemptFilter<'_>) -> Result<Vec<FinishedAttempt>> {
+        let (clause, value) = match filter {
+            AttemptFilter::All => ("?1 IS NULL", None),
+            AttemptFilter::Uuid(u) => ("a.uuid = ?1", Some(u.trim())),
+            AttemptFilter::Profile(n) => ("p.name = ?1", Some(n.trim())),
+            AttemptFilter::Group(g) => ("p.grp = ?1", Some(g.trim())),
+        };
+        let mut st = self.conn.prepare(&format!(
+            "SELECT a.id, a.uuid, a.kind, a.activity, a.mode, a.lang, a.started, a.finished,
+                    a.ending, a.total, a.score, p.name, p.grp, a.hash, a.seed, a.principles
+             FROM attempts a JOIN profiles p ON p.id = a.profile
+             WHERE a.finished IS NOT NULL AND ({clause})
+             ORDER BY a.finished, a.id"
+        ))?;
+        let rows = st.query_map([value], |r| {
+            Ok((
+                history_row(r)?,
+                r.get::<_, String>(11)?,
+                r.get::<_, Option<String>>(12)?,
+                r.get::<_, String>(13)?,
+                r.get::<_, i64>(14)?,
+                r.get::<_, String>(15)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (row, profile, group, hash, seed, principles) = row?;
+            out.push(FinishedAttempt {
+                row,
+                profile,
+                group,
+                hash,
+                seed: seed as u64,
+                principles: serde_json::from_str(&principles).unwrap_or_default(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The reviews an attempt produced (one per principle tested at each step), in step order.
+    pub fn attempt_reviews(&self, attempt: AttemptId) -> Result<Vec<AttemptReview>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT step, principle, value FROM reviews WHERE attempt = ?1 ORDER BY step, principle",
+        )?;
+        let rows = st.query_map([attempt.0], |r| {
+            Ok(AttemptReview {
+                step: usize::try_from(r.get::<_, i64>(0)?).unwrap_or(0),
+                principle: r.get(1)?,
+                value: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -129,8 +129,34 @@ INSERT INTO endings_found (profile, activity, ending, first)
     GROUP BY profile, activity, ending;
 "#;
 
+/// Version 3: the xAPI outbox, so that statements wait in the store's own file until the Learning
+/// Record Store has them (`crate::report::outbox`). `lrs_outbox` holds the queue in order, `lrs_rejected`
+/// the statements the LRS refused on their own, `lrs_sync` the last sync, the last error and the
+/// backoff. `IF NOT EXISTS`, because a standalone outbox file of earlier builds already has these
+/// tables (and no store tables): opened as a store it keeps its queue.
+pub const V3: &str = r#"
+CREATE TABLE IF NOT EXISTS lrs_outbox (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           TEXT NOT NULL UNIQUE,
+    registration TEXT,
+    body         TEXT NOT NULL,
+    queued_at    TEXT NOT NULL,
+    tries        INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS lrs_rejected (
+    id          TEXT PRIMARY KEY,
+    body        TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    rejected_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS lrs_sync (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"#;
+
 /// Every migration, in order; the schema version is the length of this list.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub fn latest() -> usize {

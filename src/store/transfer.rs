@@ -323,7 +323,7 @@ impl Store {
 
     /// Imports a parsed file: adds the attempts not yet here, in one transaction.
     pub fn import(&self, file: &ExportFile) -> Result<ImportSummary> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_transaction()?;
         let existing: Option<(i64, String)> = tx
             .query_row(
                 "SELECT id, name FROM profiles WHERE uuid = ?1",

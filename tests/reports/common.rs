@@ -1,4 +1,5 @@
-//! Shared helpers: attempts from real playthroughs, a hostile attempt, and a Ralph LRS on loopback.
+//! Shared helpers: attempts from real playthroughs (as records, or saved in a store file as the game
+//! saves them), a hostile attempt, and a Ralph LRS on loopback.
 
 use chrono::{TimeZone, Utc};
 use client_first::engine::library::Library;
@@ -39,6 +40,196 @@ pub fn hostile(mut a: AttemptRecord) -> AttemptRecord {
         }
     }
     a
+}
+
+pub mod stores {
+    //! Progress stores in temporary folders, filled by real playthroughs saved as the game saves them.
+    use super::LIB;
+    use client_first::engine::progress::{Observation, Rating};
+    use client_first::engine::run::{Outcome, Run};
+    use client_first::engine::text::Lang;
+    use client_first::store::{
+        AttemptId, Finish, Kind, Mode, NewAttempt, PrincipleResult, ProfileId, Step, Store,
+    };
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    /// A temporary folder and the path of a store file inside it (not created yet).
+    pub fn temp() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("progress.sqlite");
+        (dir, path)
+    }
+
+    /// Opens a store that must need no recovery.
+    pub fn open(path: &std::path::Path) -> Store {
+        let opened = Store::open(path).expect("open the store");
+        assert_eq!(opened.recovery, None, "no recovery expected");
+        opened.store
+    }
+
+    /// A small portable generator (SplitMix64).
+    struct Mix(u64);
+
+    impl Mix {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        }
+    }
+
+    /// Plays `scenario` through the engine as a trainee who takes the best reply with probability
+    /// `skill` (else a random one), saving it into `store` as the game does: the attempt starts,
+    /// each decision is autosaved, and the attempt is finished at the end.
+    pub fn play(
+        store: &Store,
+        profile: ProfileId,
+        scenario: &str,
+        seed: u64,
+        skill: f64,
+    ) -> (AttemptId, Outcome) {
+        let loaded = LIB.get(scenario).expect("a built-in scenario");
+        let attempt = store
+            .start_attempt(&NewAttempt::dialogue(
+                profile,
+                loaded,
+                seed,
+                Mode::Coach,
+                Lang::En,
+            ))
+            .expect("start");
+        let mut run = Run::start(Arc::clone(&loaded.scenario), seed);
+        let mut rng = Mix(seed ^ 0x5EED);
+        for _ in 0..1000 {
+            if run.is_over() {
+                break;
+            }
+            if run.can_continue() {
+                run.advance().expect("continue");
+                continue;
+            }
+            let offered: Vec<(String, i32)> = run
+                .choices()
+                .iter()
+                .map(|c| (c.id.clone(), c.total()))
+                .collect();
+            let pick = if (rng.next() % 1000) as f64 / 1000.0 < skill {
+                offered.iter().max_by_key(|(_, t)| *t).unwrap().0.clone()
+            } else {
+                offered[(rng.next() % offered.len() as u64) as usize]
+                    .0
+                    .clone()
+            };
+            run.choose(&pick).expect("an offered choice");
+            let i = run.decisions().len() - 1;
+            let d = &run.decisions()[i];
+            store
+                .save_step(attempt, i, &Step::decision(&d.node, &d.choice, 1500))
+                .expect("autosave");
+        }
+        let outcome = run.outcome().expect("the conversation ended");
+        store
+            .finish_dialogue(attempt, loaded, &outcome)
+            .expect("finish");
+        (attempt, outcome)
+    }
+
+    /// Saves a finished quiz round as the quiz screen will: its answers and a review per question.
+    pub fn save_quiz(store: &Store, profile: ProfileId, right: &[bool]) -> String {
+        let a = store
+            .start_attempt(&NewAttempt {
+                profile,
+                kind: Kind::Quiz,
+                activity: "round:upholds".into(),
+                hash: "pool-1".into(),
+                seed: 4,
+                mode: Mode::Exam,
+                lang: Lang::Ru,
+                detail: serde_json::Value::Null,
+            })
+            .unwrap();
+        for (i, ok) in right.iter().enumerate() {
+            store
+                .save_step(
+                    a,
+                    i,
+                    &Step {
+                        item: format!("q{i}"),
+                        answer: if *ok { "a".into() } else { "b".into() },
+                        correct: Some(*ok),
+                        ms: 4000,
+                        detail: serde_json::Value::Null,
+                    },
+                )
+                .unwrap();
+        }
+        let principle = |i: usize| {
+            if i.is_multiple_of(2) {
+                "fc.capital_c"
+            } else {
+                "fc.never_just_no"
+            }
+        };
+        let observations: Vec<Observation> = right
+            .iter()
+            .enumerate()
+            .map(|(i, ok)| Observation {
+                step: i,
+                principle: principle(i).into(),
+                value: if *ok { 1.0 } else { 0.0 },
+                rating: if *ok { Rating::Good } else { Rating::Again },
+            })
+            .collect();
+        let score = (100 * right.iter().filter(|x| **x).count() / right.len()) as u8;
+        store
+            .finish_attempt(
+                a,
+                &Finish {
+                    ending: None,
+                    total: 1000 * right.iter().filter(|x| **x).count() as i32,
+                    score,
+                    principles: vec![PrincipleResult {
+                        id: "fc.capital_c".into(),
+                        earned: 1,
+                        percent: Some(50),
+                    }],
+                    observations,
+                    detail: None,
+                },
+            )
+            .unwrap();
+        store.attempt(a).unwrap().uuid
+    }
+
+    /// A store with `trainees` profiles in `group`, each with `attempts` real playthroughs of the
+    /// built-in scenarios, weak to strong. Returns the profiles' names.
+    pub fn fill(store: &Store, group: &str, trainees: usize, attempts: usize) -> Vec<String> {
+        let ids: Vec<String> = LIB
+            .scenarios
+            .iter()
+            .map(|l| l.scenario.id.clone())
+            .collect();
+        let mut names = Vec::new();
+        for t in 0..trainees {
+            let name = format!("Trainee {}", t + 1);
+            let p = store.create_profile(&name, Some(group)).expect("profile");
+            for k in 0..attempts {
+                let skill = 0.3 + 0.6 * t as f64 / trainees.max(2) as f64;
+                play(
+                    store,
+                    p.id,
+                    &ids[(t + k) % ids.len()],
+                    (t * 100 + k) as u64 + 1,
+                    skill,
+                );
+            }
+            names.push(name);
+        }
+        names
+    }
 }
 
 pub mod ralph {

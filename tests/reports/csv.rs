@@ -77,6 +77,7 @@ fn a_broken_attempts_file_is_named_with_line_and_column_in_the_users_language() 
                     csv: None,
                     out: None,
                     scenarios: None,
+                    store: None,
                     lrs: Default::default(),
                 },
             },

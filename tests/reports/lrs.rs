@@ -134,8 +134,10 @@ fn three_trainees_sync_and_the_group_report_is_built_from_the_lrs_with_paging() 
     let mut out = Vec::new();
     let code = sync(
         &SyncArgs {
-            outbox: dir.path().join("outbox.sqlite"),
+            store: Some(dir.path().join("progress.sqlite")),
             enqueue: Some(json),
+            enqueue_store: false,
+            scenarios: None,
             batch: 100_000,
             lrs: lrs.clone(),
         },
@@ -160,6 +162,8 @@ fn three_trainees_sync_and_the_group_report_is_built_from_the_lrs_with_paging() 
                 csv: None,
                 out: Some(html_path.clone()),
                 scenarios: None,
+                // A store without LRS settings: flags only (never this user's own store in a test).
+                store: Some(dir.path().join("progress.sqlite")),
                 lrs,
             },
         },
@@ -176,4 +180,101 @@ fn three_trainees_sync_and_the_group_report_is_built_from_the_lrs_with_paging() 
     );
     let strip = |s: &str| s.split("<footer>").next().unwrap_or("").to_string();
     assert_eq!(strip(&from_lrs), strip(&direct));
+}
+
+#[test]
+#[ignore = "needs Ralph LRS: run by .ci/run"]
+fn a_stores_outbox_syncs_to_ralph_and_reads_back_by_registration() {
+    use crate::common::stores::{open, play, temp};
+    use client_first::report::queue::{self, Queued};
+    use client_first::report::stored;
+    use client_first::store::AttemptFilter;
+    let ralph = Ralph::start();
+    let (dir, path) = temp();
+    let cfg = XapiConfig::default();
+    {
+        // The trainer set the LRS in Settings; three trainees play, and each finished attempt is
+        // queued as the game queues it.
+        let store = open(&path);
+        config(&ralph.endpoint, SECRET).save(&store).unwrap();
+        for (t, name) in ["Anna", "Boris", "Vera"].iter().enumerate() {
+            let p = store.create_profile(name, Some("Onboarding")).unwrap();
+            for (k, scenario) in ["guitar", "tutorial"].iter().enumerate() {
+                let (a, _) = play(&store, p.id, scenario, (t * 10 + k) as u64 + 1, 0.5);
+                assert!(matches!(
+                    queue::finished(&store, a, &LIB, &cfg).unwrap(),
+                    Queued::Statements { .. }
+                ));
+            }
+        }
+    }
+    // `client-first sync` with no flags: the store's own settings, its own outbox, one batch
+    // (Ralph's file backend takes only the first POST into a folder).
+    let mut out = Vec::new();
+    let code = sync(
+        &SyncArgs {
+            store: Some(path.clone()),
+            enqueue: None,
+            enqueue_store: false,
+            scenarios: None,
+            batch: 100_000,
+            lrs: LrsArgs::default(),
+        },
+        client_first::engine::text::Lang::En,
+        &mut out,
+    );
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+    let store = open(&path);
+    assert_eq!(
+        client_first::report::outbox::status_in(store.connection())
+            .unwrap()
+            .pending,
+        0
+    );
+    let client = LrsClient::new(config(&ralph.endpoint, SECRET));
+    let records = stored::records(&store, AttemptFilter::All, &LIB).unwrap();
+    assert_eq!(records.len(), 6);
+    for r in &records {
+        let reg = r.registration.to_string();
+        let back = client
+            .get_all(&[("registration", reg.as_str())], 100)
+            .unwrap();
+        let ids: BTreeSet<_> = back.iter().map(|s| s.id).collect();
+        let expected: BTreeSet<_> = cfg.statements(r).iter().map(|s| s.id).collect();
+        assert_eq!(ids, expected, "attempt {reg}");
+        let values: Vec<_> = back
+            .iter()
+            .map(|s| serde_json::to_value(s).unwrap())
+            .collect();
+        validate(&values).expect("statements from the store are valid xAPI");
+        let rebuilt = records_from_statements(&cfg, &back);
+        assert_eq!(rebuilt.len(), 1);
+        assert_eq!(rebuilt[0].decisions, r.decisions);
+        assert_eq!(rebuilt[0].principles, r.principles);
+        assert_eq!(rebuilt[0].id, r.id);
+    }
+    // The group report from the LRS (settings from the store) equals the one from the store.
+    let report_from = |from: &str| {
+        let html_path = dir.path().join(format!("group-{from}.html"));
+        let mut out = Vec::new();
+        let code = report(
+            &ReportCommand::Group {
+                name: Some("Onboarding".into()),
+                src: Source {
+                    from: from.into(),
+                    csv: None,
+                    out: Some(html_path.clone()),
+                    scenarios: None,
+                    store: Some(path.clone()),
+                    lrs: LrsArgs::default(),
+                },
+            },
+            client_first::engine::text::Lang::En,
+            &mut out,
+        );
+        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&out));
+        let page = std::fs::read_to_string(&html_path).unwrap();
+        page.split("<footer>").next().unwrap_or("").to_string()
+    };
+    assert_eq!(report_from("lrs"), report_from("store"));
 }

@@ -11,26 +11,31 @@ use std::time::Duration;
 
 /// One request the listener received.
 #[derive(Debug, Clone)]
-struct Seen {
-    headers: Vec<String>,
-    ids: Vec<String>,
+pub struct Seen {
+    /// The request's header lines.
+    pub headers: Vec<String>,
+    /// The ids of the statements posted.
+    pub ids: Vec<String>,
 }
 
 /// How the listener answers one request.
 #[derive(Debug, Clone, Copy)]
-enum Answer {
+pub enum Answer {
     Status(u16),
     /// Read the request, then hang up without answering: the LRS may have stored it.
     HangUp,
 }
 
 /// A listener that answers requests in the scripted order, one connection per request.
-struct Scripted {
-    endpoint: String,
-    seen: Arc<Mutex<Vec<Seen>>>,
+pub struct Scripted {
+    /// Its xAPI endpoint.
+    pub endpoint: String,
+    /// The requests it received.
+    pub seen: Arc<Mutex<Vec<Seen>>>,
 }
 
-fn listen(script: Vec<Answer>) -> Scripted {
+/// Starts a listener on 127.0.0.1 that answers as `script` says, then stops accepting.
+pub fn listen(script: Vec<Answer>) -> Scripted {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
     let endpoint = format!("http://{}/xAPI/", l.local_addr().unwrap());
     let seen = Arc::new(Mutex::new(Vec::new()));
@@ -258,4 +263,27 @@ fn a_limited_sync_sends_a_few_batches_and_leaves_the_rest() {
         )
         .unwrap();
     assert_eq!((r.sent, r.pending), (6, list.len() - 6));
+}
+
+#[test]
+fn batches_that_arrived_before_a_failure_count_as_the_last_sync() {
+    let lrs = listen(vec![Answer::Status(200), Answer::Status(500)]);
+    let c = client(&lrs.endpoint, "x");
+    let mut o = Outbox::in_memory().unwrap();
+    let list = statements(1);
+    o.enqueue(&list).unwrap();
+    let opts = SyncOptions {
+        batch: 2,
+        ..forced()
+    };
+    let r = o.sync(&c, &opts).unwrap();
+    assert_eq!((r.sent, r.pending), (2, list.len() - 2));
+    assert!(matches!(
+        r.error,
+        Some(LrsError::Server { status: 500, .. })
+    ));
+    let st = o.status().unwrap();
+    assert_eq!(st.last_sync, Some(opts.now));
+    assert_eq!(st.failures, 1, "and the failure backs off");
+    assert!(st.last_error.is_some());
 }

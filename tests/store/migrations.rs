@@ -6,8 +6,8 @@ use client_first::store::{Kind, Store};
 use rusqlite::{Connection, params};
 
 /// Fills a database of schema version `version` (1 or later) with one profile and two finished
-/// dialogue attempts, written with the columns that version has.
-fn fill(conn: &Connection) {
+/// dialogue attempts, written with the columns and summaries that version has.
+fn fill(conn: &Connection, version: usize) {
     conn.execute(
         "INSERT INTO profiles (uuid, name, grp, created, last_used, guest)
          VALUES ('p-1', 'Old Timer', 'Kazan', 1, 2, 0)",
@@ -35,6 +35,18 @@ fn fill(conn: &Connection) {
         )
         .unwrap();
     }
+    if version >= 2 {
+        // From version 2 the game keeps per-activity summaries as attempts finish.
+        conn.execute_batch(
+            "INSERT INTO activity_stats (profile, kind, activity, attempts, best, last)
+                 SELECT profile, kind, activity, COUNT(*), MAX(score), MAX(finished)
+                 FROM attempts GROUP BY profile, kind, activity;
+             INSERT INTO endings_found (profile, activity, ending, first)
+                 SELECT profile, activity, ending, MIN(finished)
+                 FROM attempts GROUP BY profile, activity, ending;",
+        )
+        .unwrap();
+    }
 }
 
 #[test]
@@ -51,7 +63,7 @@ fn every_earlier_schema_version_upgrades_with_its_data() {
                 .unwrap();
             assert_eq!(v, version as i64);
             if version >= 1 {
-                fill(&conn);
+                fill(&conn, version);
             }
         }
         let store = open(&path);
@@ -61,6 +73,14 @@ fn every_earlier_schema_version_upgrades_with_its_data() {
             .unwrap();
         assert_eq!(v, latest() as i64, "upgraded from {version}");
         assert!(store.integrity_ok().unwrap());
+        // Version 3: the xAPI outbox lives in the store's file, empty after an upgrade.
+        for table in ["lrs_outbox", "lrs_rejected", "lrs_sync"] {
+            let rows: i64 = store
+                .connection()
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap_or_else(|e| panic!("{table} after upgrading from {version}: {e}"));
+            assert_eq!(rows, 0, "{table}");
+        }
         if version >= 1 {
             let p = store.profile_by_name("Old Timer").unwrap().expect("kept");
             assert_eq!(p.group.as_deref(), Some("Kazan"));

@@ -50,8 +50,38 @@ report-generated = generated { $date }
 report-saved = Report saved to { $path }
 report-no-attempts = No attempts match: { $what }.
 report-sync-done = Sent { $sent }, already in the LRS { $duplicate }, waiting { $pending }.
-report-sync-failed = The LRS could not be reached: { $error }. { $pending } statements wait in the outbox and will be sent next time.
-report-lrs-missing = No LRS is configured: give --lrs-endpoint, --lrs-key and --lrs-secret, or set CF_LRS_ENDPOINT, CF_LRS_KEY and CF_LRS_SECRET.
+# $error is one of the report-lrs-* messages below.
+report-sync-failed = { $error } { $pending } { $pending ->
+    [one] statement waits
+   *[other] statements wait
+} in the outbox and will be sent next time.
+report-lrs-missing = No LRS is set: set it in the game's Settings, give --lrs-endpoint, --lrs-key and --lrs-secret, or set CF_LRS_ENDPOINT, CF_LRS_KEY and CF_LRS_SECRET.
+# `report group` without a name, from an LRS.
+report-lrs-group-needed = Give the group's name: a report from an LRS is fetched by group.
+# `sync --enqueue-store`: statements of stored attempts put in the outbox.
+report-sync-enqueued = Queued { $added } new { $added ->
+    [one] statement
+   *[other] statements
+} ({ $total } for the finished attempts in all).
+report-store-missing = There is no saved progress at { $path }. Play on this computer first, or name a progress file with --store FILE.
+report-store-no-default = This system has no per-user data folder: name the progress file with --store FILE.
+# $error is the database's reason.
+report-store-error = The progress store { $path } cannot be used: { $error }
+# Why sending to the LRS failed; shown by `sync` and in Settings.
+report-lrs-unreachable = The LRS cannot be reached ({ $error }). Check the network and the LRS address in Settings; the results wait on this computer.
+report-lrs-unauthorized = The LRS refused the key and secret (HTTP { $status }). Check them in Settings.
+report-lrs-rejected = The LRS rejected the results as invalid (HTTP { $status }): { $detail }
+report-lrs-server = The LRS failed (HTTP { $status }): { $detail }. It is tried again later.
+report-lrs-protocol = The LRS gave an answer that is not xAPI ({ $detail }). Check the LRS address in Settings.
+report-outbox-store-error = The outbox in the progress store cannot be used: { $error }
+# The outbox line of Settings.
+report-outbox-not-configured = No LRS is set: results stay on this computer.
+report-outbox-pending = { $n ->
+    [one] { $n } statement waiting
+   *[other] { $n } statements waiting
+}
+report-outbox-last-sync = last sync { $when }
+report-outbox-never-synced = not synced yet
 # A JSON file of attempts that cannot be read; $error is the system's reason.
 report-json-unreadable = { $path }: cannot read it: { $error }
 # A JSON file of attempts with a mistake at $line:$col; $error is the parser's reason.
