@@ -1,11 +1,12 @@
-//! The activities a player can take part in. Each has its own plugin, resources and actions; the
-//! conversation with a Client is the first. (The quiz and the team session join here.)
+//! The activities a player can take part in: the conversation with a Client and the quiz (the team
+//! session joins here). Each has its own plugin, resources and actions.
 
 pub mod dialogue;
+pub mod quiz;
 
 use bevy::prelude::*;
 
 /// Every activity's plugin.
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(dialogue::plugin);
+    app.add_plugins((dialogue::plugin, quiz::plugin));
 }

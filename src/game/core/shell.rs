@@ -1,5 +1,5 @@
 //! The shell's rules: screens, overlays, settings, the presenter's blank screen and the debrief's
-//! tabs. Activities (a conversation, later a quiz or a team session) handle their own actions.
+//! tabs. Activities (a conversation, a quiz, later a team session) handle their own actions.
 
 use super::action::Action;
 use super::settings::{Mode, SavedSettings, Settings, SettingsStore};
@@ -117,7 +117,7 @@ fn apply(action: &Action, p: &mut ShellParams) {
             Presenter::Shown => Presenter::Blanked,
             Presenter::Blanked => Presenter::Shown,
         }),
-        Action::Dialogue(_) => {}
+        Action::Dialogue(_) | Action::Quiz(_) => {}
     }
 }
 
@@ -168,8 +168,10 @@ fn back(p: &mut ShellParams) {
         return;
     }
     match p.screen.get() {
-        Screen::Title | Screen::Dialogue => {}
-        Screen::Picker => p.next_screen.set(Screen::Title),
+        // A conversation and a quiz question ask first; their activities handle Esc.
+        Screen::Title | Screen::Dialogue | Screen::Quiz => {}
+        Screen::Picker | Screen::QuizMenu => p.next_screen.set(Screen::Title),
         Screen::Debrief => p.next_screen.set(Screen::Picker),
+        Screen::QuizResults => p.next_screen.set(Screen::QuizMenu),
     }
 }

@@ -9,12 +9,14 @@ pub mod dialogue;
 pub mod mood;
 pub mod picker;
 pub mod question;
+pub mod quiz;
 pub mod settings;
 pub mod title;
 
 use crate::engine::model::Catalog;
 use crate::engine::text::Lang;
 use crate::game::activities::dialogue::Conversation;
+use crate::game::activities::quiz::QuizSession;
 use crate::game::core::content::{Content, Progress};
 use crate::game::core::settings::{Settings, SettingsStore};
 use crate::game::core::{DebriefTab, Focus, GameSet, Overlay, Screen, Target, Targets};
@@ -46,6 +48,8 @@ pub struct ModelData<'w> {
     pub store: Res<'w, SettingsStore>,
     /// The progress store, when there is one.
     pub saves: Option<Res<'w, crate::game::core::saves::Saves>>,
+    /// The quiz round in progress and the last results.
+    pub quiz: Res<'w, QuizSession>,
 }
 
 /// The targets of what is on screen now, and where the highlight starts on it.
@@ -57,6 +61,9 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
                 settings::SettingsView::new(&d.settings, &d.store).targets(),
                 0,
             );
+        }
+        Overlay::Leave if *d.screen.get() == Screen::Quiz => {
+            return (quiz::leave(lang).targets(), 0);
         }
         Overlay::Leave => return (question::QuestionView::leave(lang).targets(), 0),
         Overlay::Quit => return (question::QuestionView::quit(lang).targets(), 0),
@@ -99,6 +106,27 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
                     )
                     .targets()
                 })
+                .unwrap_or_default(),
+            0,
+        ),
+        Screen::QuizMenu => (
+            quiz::MenuView::new(lang, &d.content.library, d.settings.mode, d.quiz.timed).targets(),
+            0,
+        ),
+        Screen::Quiz => (
+            d.quiz
+                .active
+                .as_ref()
+                .and_then(|a| quiz::QuestionView::new(a, &d.content.library, lang))
+                .map(|vm| vm.targets())
+                .unwrap_or_default(),
+            0,
+        ),
+        Screen::QuizResults => (
+            d.quiz
+                .finished
+                .as_ref()
+                .map(|f| quiz::ResultsView::new(f, &d.content.library, lang).targets())
                 .unwrap_or_default(),
             0,
         ),

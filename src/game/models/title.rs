@@ -79,7 +79,7 @@ impl TitleView {
         vm
     }
 
-    /// The buttons, top to bottom: Continue (or Start again) when there is one, then Play,
+    /// The buttons, top to bottom: Continue (or Start again) when there is one, then Play, Quiz,
     /// Settings and Quit.
     pub fn targets(&self) -> Vec<Target> {
         let lang = self.lang;
@@ -95,6 +95,10 @@ impl TitleView {
         }
         t.extend([
             Target::new(Action::Goto(Screen::Picker), i18n::PLAY.get(lang)),
+            Target::new(
+                Action::Goto(Screen::QuizMenu),
+                crate::i18n::tr(lang, "quiz-title"),
+            ),
             Target::new(Action::OpenSettings, i18n::SETTINGS.get(lang)),
             Target::new(Action::Quit, i18n::QUIT.get(lang)),
         ]);
