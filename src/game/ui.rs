@@ -34,6 +34,7 @@ pub(super) fn plugin(app: &mut App) {
             views::debrief::plugin,
             views::settings::plugin,
             views::question::plugin,
+            views::quiz::plugin,
         ))
         .add_systems(Update, window_title);
 }

@@ -10,6 +10,7 @@ pub mod dialogue;
 pub mod face;
 pub mod picker;
 pub mod question;
+pub mod quiz;
 pub mod settings;
 pub mod title;
 

@@ -1,7 +1,8 @@
-//! A yes-or-no question drawn over the screen: leave the conversation, or quit the game.
+//! A yes-or-no question drawn over the screen: leave the conversation or the quiz round, or quit the
+//! game.
 
 use super::{Cx, big_button};
-use crate::game::core::{Action, Overlay};
+use crate::game::core::{Action, Overlay, Screen};
 use crate::game::models::question::QuestionView;
 use crate::game::ui::{UiSet, ViewEnv, on_overlay};
 use bevy::prelude::{App, IntoScheduleConfigs, Res, Result, State};
@@ -36,10 +37,11 @@ pub(crate) fn plugin(app: &mut App) {
     );
 }
 
-fn draw(mut env: ViewEnv, overlay: Res<State<Overlay>>) -> Result {
+fn draw(mut env: ViewEnv, overlay: Res<State<Overlay>>, screen: Res<State<Screen>>) -> Result {
     let lang = env.settings.lang;
     let vm = match overlay.get() {
         Overlay::Quit => QuestionView::quit(lang),
+        _ if *screen.get() == Screen::Quiz => crate::game::models::quiz::leave(lang),
         _ => QuestionView::leave(lang),
     };
     env.draw_overlay(&vm, show)
