@@ -5,6 +5,7 @@ mod common;
 mod flow;
 mod keys;
 mod projector;
+mod quiz;
 mod saves;
 mod settings;
 mod views;
