@@ -25,10 +25,12 @@ use bevy::prelude::*;
 use std::path::PathBuf;
 
 pub use activities::dialogue::{ActiveRun, Conversation, Seeds};
+pub use activities::quiz::{ActiveQuiz, FinishedQuiz, QuizSession};
 pub use core::content::{Content, Progress};
 pub use core::settings::{Mode, SavedSettings, Settings, SettingsStore};
 pub use core::{
-    Action, DebriefTab, DialogueAction, Focus, GameSet, Overlay, Presenter, Screen, Target, Targets,
+    Action, DebriefTab, DialogueAction, Focus, GameSet, Overlay, Presenter, QuizAction, QuizRound,
+    Screen, Target, Targets,
 };
 
 /// Everything the game needs except a window: states, resources, input and the flow rules.

@@ -5,9 +5,10 @@
 //! `xvfb-run -a -s '-screen 0 1280x800x24' cargo run --release -- --screenshot docs/screens`.
 
 use super::core::{
-    Action, DebriefTab, DialogueAction, GameSet, ProfileAction, ProgressTab, Screen, Targets,
+    Action, DebriefTab, DialogueAction, GameSet, ProfileAction, ProgressTab, QuizAction, QuizRound,
+    Screen, Targets,
 };
-use super::{Conversation, Settings};
+use super::{Conversation, QuizSession, Settings};
 use crate::engine::text::Lang;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
@@ -82,6 +83,15 @@ impl Plugin for ScreenshotPlugin {
                 Step::Do(ProfileAction::New.into()),
                 Step::Shot(format!("profile-new-{l}.png")),
                 Step::Do(ProfileAction::Cancel.into()),
+                // The quiz: its menu, a question, the coach's explanation and the results.
+                Step::Do(Action::Goto(Screen::QuizMenu)),
+                Step::Shot(format!("quiz-menu-{l}.png")),
+                Step::Do(QuizAction::Start(QuizRound::Mixed).into()),
+                Step::Shot(format!("quiz-question-{l}.png")),
+                Step::Quiz { answered: 2 },
+                Step::Shot(format!("quiz-explanation-{l}.png")),
+                Step::Quiz { answered: 99 },
+                Step::Shot(format!("quiz-results-{l}.png")),
             ]);
         }
         // A projector: high contrast at 250% text, in both languages, with the replies on offer,
@@ -108,6 +118,11 @@ impl Plugin for ScreenshotPlugin {
                 Step::Shot(format!("projector-progress-{l}.png")),
                 Step::Do(Action::Goto(Screen::Title)),
                 Step::Shot(format!("projector-title-{l}.png")),
+                Step::Do(QuizAction::Start(QuizRound::Mixed).into()),
+                Step::Shot(format!("projector-quiz-{l}.png")),
+                Step::Quiz { answered: 1 },
+                Step::Shot(format!("projector-quiz-explanation-{l}.png")),
+                Step::Do(QuizAction::Abandon.into()),
             ]);
         }
         steps.extend([
@@ -149,6 +164,10 @@ enum Step {
     Play { decisions: usize },
     /// Go on (Continue) until replies are on offer.
     UntilChoices,
+    /// Answer quiz questions (a tile in a varying place; an order in the order shown) and go on
+    /// after each explanation, until this many questions of the round are answered with the last
+    /// explanation on screen, or the round ends.
+    Quiz { answered: usize },
     /// Save the window to this file.
     Shot(String),
     /// Wait for the last PNG to be written, then quit.
@@ -167,7 +186,7 @@ struct Script {
 fn run_script(
     mut commands: Commands,
     mut script: ResMut<Script>,
-    conversation: Res<Conversation>,
+    (conversation, quiz): (Res<Conversation>, Res<QuizSession>),
     targets: Res<Targets>,
     settings: Res<Settings>,
     mut actions: MessageWriter<Action>,
@@ -229,6 +248,35 @@ fn run_script(
                     actions.write(a);
                 }
             }
+        }
+        Step::Quiz { answered } => {
+            script.wait = 2;
+            let Some(a) = &quiz.active else {
+                script.next += 1;
+                script.wait = SETTLE_FRAMES;
+                return;
+            };
+            let done = a.play.answered().len();
+            if a.feedback.is_some() {
+                if done >= answered {
+                    script.next += 1;
+                    script.wait = SETTLE_FRAMES;
+                } else {
+                    actions.write(QuizAction::Next.into());
+                }
+                return;
+            }
+            let Some(item) = a.play.current() else {
+                return;
+            };
+            // Vary the tile, so that the pictures show right and wrong answers.
+            let n = item.shown.len().max(1);
+            let want = (done * 2 + 1) % n;
+            let pick = (0..n)
+                .map(|i| (want + i) % n)
+                .find(|i| !a.ordering.contains(&item.shown[*i]))
+                .unwrap_or(0);
+            actions.write(QuizAction::Pick(pick).into());
         }
         Step::Shot(name) => {
             let path = script.dir.join(name);

@@ -41,6 +41,8 @@ pub struct Palette {
     pub focus_fill: Color32,
     /// How thick outlines are.
     pub line: f32,
+    /// The four quiz answer tiles (each also has its own shape), dark enough for white text.
+    pub tiles: [Color32; 4],
 }
 
 impl Palette {
@@ -62,6 +64,12 @@ impl Palette {
                 focus: Color32::from_rgb(0, 0, 0),
                 focus_fill: Color32::from_rgb(255, 221, 64),
                 line: 3.0,
+                tiles: [
+                    Color32::from_rgb(170, 0, 30),
+                    Color32::from_rgb(0, 60, 170),
+                    Color32::from_rgb(130, 82, 0),
+                    Color32::from_rgb(0, 105, 40),
+                ],
             }
         } else {
             Palette {
@@ -79,6 +87,12 @@ impl Palette {
                 focus: Color32::from_rgb(255, 210, 80),
                 focus_fill: Color32::from_rgb(74, 88, 116),
                 line: 2.0,
+                tiles: [
+                    Color32::from_rgb(204, 45, 60),
+                    Color32::from_rgb(35, 100, 200),
+                    Color32::from_rgb(176, 118, 0),
+                    Color32::from_rgb(30, 135, 60),
+                ],
             }
         }
     }

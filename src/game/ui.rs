@@ -36,6 +36,7 @@ pub(super) fn plugin(app: &mut App) {
             views::question::plugin,
             views::profiles::plugin,
             views::progress::plugin,
+            views::quiz::plugin,
         ))
         .add_systems(Update, window_title);
 }

@@ -6,6 +6,7 @@ mod flow;
 mod keys;
 mod profiles;
 mod projector;
+mod quiz;
 mod saves;
 mod settings;
 mod views;

@@ -31,7 +31,7 @@ fn quit_asks_first_and_staying_is_the_default() {
     for _ in 0..5 {
         key(&mut app, KeyCode::ArrowDown);
     }
-    assert_eq!(focus(&app), 2, "the highlight stops on the last button");
+    assert_eq!(focus(&app), 3, "the highlight stops on the last button");
     key(&mut app, KeyCode::Enter);
     assert_eq!(overlay(&app), Overlay::Quit);
     // The question opens on "Stay": a second Enter by reflex keeps the game open.

@@ -19,6 +19,7 @@ quiz-untimed = Untimed self-study
 quiz-style-coach = Coach: explanation after each answer
 quiz-style-exam = Exam: explanations on the results screen
 quiz-start = Start
+quiz-menu-hint = ↑ ↓ and Enter start a round; Esc goes back
 
 ## A question
 quiz-question-of = Question { $n } of { $total }
@@ -41,6 +42,8 @@ quiz-keys-next = Enter, Space or Page Down to go on
 quiz-leave-ask = Leave the round? Your answers so far will not be saved.
 quiz-leave-yes = Leave
 quiz-leave-no = Stay
+quiz-undo = Undo
+quiz-your-answer = Your answer: { $answer }
 
 ## After an answer
 quiz-correct = Correct!

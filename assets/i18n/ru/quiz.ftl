@@ -20,6 +20,7 @@ quiz-untimed = Без таймера, для самостоятельных за
 quiz-style-coach = Тренер: объяснение после каждого ответа
 quiz-style-exam = Экзамен: объяснения на экране итогов
 quiz-start = Начать
+quiz-menu-hint = ↑ ↓ и Enter — начать раунд; Esc — назад
 
 ## Вопрос
 quiz-question-of = Вопрос { $n } из { $total }
@@ -42,6 +43,8 @@ quiz-keys-next = Enter, пробел или Page Down — дальше
 quiz-leave-ask = Выйти из раунда? Ответы этого раунда не сохранятся.
 quiz-leave-yes = Выйти
 quiz-leave-no = Остаться
+quiz-undo = Отменить
+quiz-your-answer = Ваш ответ: { $answer }
 
 ## После ответа
 quiz-correct = Верно!

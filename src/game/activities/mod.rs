@@ -1,14 +1,20 @@
-//! The activities a player can take part in. Each has its own plugin, resources and actions; the
-//! conversation with a Client is the first; the profiles and the progress screen have theirs.
-//! (The quiz and the team session join here.)
+//! The activities a player can take part in: the conversation with a Client and the quiz (the team
+//! session joins here), and the profiles and the progress screen. Each has its own plugin,
+//! resources and actions.
 
 pub mod dialogue;
 pub mod profiles;
 pub mod progress;
+pub mod quiz;
 
 use bevy::prelude::*;
 
 /// Every activity's plugin.
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((dialogue::plugin, profiles::plugin, progress::plugin));
+    app.add_plugins((
+        dialogue::plugin,
+        profiles::plugin,
+        progress::plugin,
+        quiz::plugin,
+    ));
 }

@@ -5,6 +5,7 @@
 //! has its own variant and its own plugin that handles it.
 
 use super::{DebriefTab, ProgressTab, Screen};
+use crate::engine::model::Theme;
 use crate::engine::text::Lang;
 use crate::game::core::settings::Mode;
 use crate::store::{AttemptId, ProfileId};
@@ -56,6 +57,8 @@ pub enum Action {
     Profile(ProfileAction),
     /// The progress screen's own action.
     Progress(ProgressAction),
+    /// The quiz's own action.
+    Quiz(QuizAction),
 }
 
 /// Choosing, creating, renaming and deleting profiles.
@@ -137,5 +140,44 @@ pub enum DialogueAction {
 impl From<DialogueAction> for Action {
     fn from(a: DialogueAction) -> Action {
         Action::Dialogue(a)
+    }
+}
+
+/// Which questions a quiz round draws from, as the quiz menu offers them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum QuizRound {
+    /// The principles spaced repetition says are due, then the weakest.
+    Daily,
+    /// One of the five source texts, by id (`fc`, `zp`, `fp`, `st`, `cr`).
+    Source(String),
+    /// One theme across the sources.
+    Theme(Theme),
+    /// Anything from the whole library.
+    Mixed,
+}
+
+/// The actions of the quiz activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizAction {
+    /// Start a round of this kind.
+    Start(QuizRound),
+    /// The answer tile at this position (0-based, as shown); in an ordering question, the next
+    /// reply of the order.
+    Pick(usize),
+    /// Take back the last reply put in order.
+    Undo,
+    /// Go on after an explanation (to the next question, or to the results).
+    Next,
+    /// Play another round of the same kind.
+    Again,
+    /// Leave the round in progress (after Esc asked).
+    Abandon,
+    /// Switch between timed questions and untimed self-study.
+    ToggleTimed,
+}
+
+impl From<QuizAction> for Action {
+    fn from(a: QuizAction) -> Action {
+        Action::Quiz(a)
     }
 }

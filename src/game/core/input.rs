@@ -1,13 +1,15 @@
 //! Keyboard and presenter-clicker input, turned into the same [`Action`]s the buttons send.
 //!
 //! - 1–4 pick a reply; ↑ ↓ move the highlight; Enter activates it; Esc goes back.
+//! - On a quiz question 1–4 or A–D answer (there B answers instead of blanking the screen), and
+//!   Backspace takes back the last reply put in order.
 //! - Presenter clickers send PageDown/Right/Space to advance and PageUp/Left to go back; B blanks
 //!   the screen.
 //! - Ctrl+ and Ctrl− change the text size; F11 toggles full screen; L switches the language.
 //!
 //! What a key activates comes from the screen's [`Targets`], the same list the view draws.
 
-use super::action::{Action, DialogueAction};
+use super::action::{Action, DialogueAction, QuizAction};
 use super::targets::{Focus, Scroll, Targets, TextEntry};
 use super::{GameSet, Overlay, Presenter, Screen};
 use bevy::input::ButtonState;
@@ -36,6 +38,9 @@ pub struct Moves<'w> {
     focus: ResMut<'w, Focus>,
     scroll: ResMut<'w, Scroll>,
 }
+
+/// A–D answer a quiz question like 1–4.
+const LETTERS: [KeyCode; 4] = [KeyCode::KeyA, KeyCode::KeyB, KeyCode::KeyC, KeyCode::KeyD];
 
 const DIGITS: [(KeyCode, KeyCode); 4] = [
     (KeyCode::Digit1, KeyCode::Numpad1),
@@ -100,6 +105,12 @@ fn on_key(
         actions.write(Action::ToggleFullscreen);
         return;
     }
+    if let Some(k) = LETTERS.iter().position(|l| *l == code)
+        && let Some(a) = quiz_answer(data, k)
+    {
+        actions.write(a);
+        return;
+    }
     if any(&[KeyCode::KeyL]) {
         actions.write(Action::SwitchLang);
         return;
@@ -127,18 +138,25 @@ fn on_key(
     let single_step = n == 1
         && matches!(
             targets.action(0),
-            Some(Action::Dialogue(
-                DialogueAction::Continue | DialogueAction::ShowDebrief
-            ))
+            Some(
+                Action::Dialogue(DialogueAction::Continue | DialogueAction::ShowDebrief)
+                    | Action::Quiz(QuizAction::Next)
+            )
         );
 
     if overlay == Overlay::None {
         for (k, (digit, numpad)) in DIGITS.iter().enumerate() {
-            if any(&[*digit, *numpad])
-                && screen == Screen::Dialogue
+            if !any(&[*digit, *numpad]) {
+                continue;
+            }
+            if screen == Screen::Dialogue
                 && let Some(a @ Action::Dialogue(DialogueAction::Choose(_))) = targets.action(k)
             {
                 actions.write(a.clone());
+                return;
+            }
+            if let Some(a) = quiz_answer(data, k) {
+                actions.write(a);
                 return;
             }
         }
@@ -149,6 +167,10 @@ fn on_key(
         }
         if screen == Screen::Picker && any(&[KeyCode::KeyM]) {
             actions.write(Action::ToggleMode);
+            return;
+        }
+        if screen == Screen::Quiz && any(&[KeyCode::Backspace]) {
+            actions.write(QuizAction::Undo.into());
             return;
         }
     }
@@ -165,6 +187,8 @@ fn on_key(
     }
     let paging_tabs =
         matches!(screen, Screen::Debrief | Screen::Progress) && overlay == Overlay::None;
+    // The quiz results are read page by page before the clicker moves between their buttons.
+    let reading = screen == Screen::QuizResults && overlay == Overlay::None;
     let back = any(&[KeyCode::ArrowLeft, KeyCode::PageUp]);
     let forward = any(&[KeyCode::ArrowRight, KeyCode::PageDown, KeyCode::Space]);
     if any(&[KeyCode::ArrowUp]) {
@@ -177,7 +201,7 @@ fn on_key(
             scroll.request -= 1;
         } else if paging_tabs {
             actions.write(Action::StepTab(-1));
-        } else if any(&[KeyCode::PageUp]) && !scroll.at_top {
+        } else if (reading || any(&[KeyCode::PageUp])) && !scroll.at_top {
             scroll.request -= 1;
         } else {
             focus.step(-1, n);
@@ -188,6 +212,8 @@ fn on_key(
             scroll.request += 1;
         } else if paging_tabs {
             actions.write(Action::StepTab(1));
+        } else if reading && !scroll.at_bottom {
+            scroll.request += 1;
         } else if single_step && overlay == Overlay::None {
             if !scroll.at_bottom {
                 // The coach's comment is longer than the screen: show the rest before going on.
@@ -201,5 +227,20 @@ fn on_key(
         } else {
             focus.step(1, n);
         }
+    }
+}
+
+/// The answer tile `k` of the quiz question on screen, when it waits for an answer and nothing
+/// covers it.
+fn quiz_answer(data: &ScreenData, k: usize) -> Option<Action> {
+    if *data.screen.get() != Screen::Quiz
+        || *data.overlay.get() != Overlay::None
+        || *data.presenter.get() == Presenter::Blanked
+    {
+        return None;
+    }
+    match data.targets.action(k) {
+        Some(a @ Action::Quiz(QuizAction::Pick(_))) => Some(a.clone()),
+        _ => None,
     }
 }

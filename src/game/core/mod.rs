@@ -13,7 +13,7 @@ pub mod settings;
 pub mod shell;
 pub mod targets;
 
-pub use action::{Action, DialogueAction, ProfileAction, ProgressAction};
+pub use action::{Action, DialogueAction, ProfileAction, ProgressAction, QuizAction, QuizRound};
 pub use targets::{Focus, Scroll, Target, Targets, TextEntry};
 
 use bevy::prelude::*;
@@ -21,7 +21,7 @@ use bevy::prelude::*;
 /// The screens of the game. Settings and the confirmation questions are [`Overlay`]s on top of one.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
-    /// The product name with Play, Settings and Quit.
+    /// The product name with Play, Quiz, Settings and Quit.
     #[default]
     Title,
     /// The scenario cards.
@@ -34,6 +34,12 @@ pub enum Screen {
     Profiles,
     /// The profile's progress: mastery, charts, history, the learning path.
     Progress,
+    /// The quiz's rounds: daily practice, by source, by theme, mixed.
+    QuizMenu,
+    /// A quiz question, and in coach style its explanation.
+    Quiz,
+    /// The results of the last quiz round.
+    QuizResults,
 }
 
 /// What covers the current screen. Closing an overlay returns to the screen underneath, so Settings
@@ -45,7 +51,7 @@ pub enum Overlay {
     None,
     /// Language, text size, contrast, mode and full screen.
     Settings,
-    /// "Leave this conversation?", asked after Esc in a conversation.
+    /// "Leave this conversation?" (or "Leave the round?" over a quiz), asked after Esc.
     Leave,
     /// "Quit the game?", asked before closing the window.
     Quit,

@@ -1,5 +1,5 @@
 //! The shell's rules: screens, overlays, settings, the presenter's blank screen and the debrief's
-//! tabs. Activities (a conversation, later a quiz or a team session) handle their own actions.
+//! tabs. Activities (a conversation, a quiz, later a team session) handle their own actions.
 
 use super::action::Action;
 use super::settings::{Mode, SavedSettings, Settings, SettingsStore};
@@ -127,7 +127,7 @@ fn apply(action: &Action, p: &mut ShellParams) {
             Presenter::Shown => Presenter::Blanked,
             Presenter::Blanked => Presenter::Shown,
         }),
-        Action::Dialogue(_) | Action::Profile(_) | Action::Progress(_) => {}
+        Action::Dialogue(_) | Action::Profile(_) | Action::Progress(_) | Action::Quiz(_) => {}
     }
 }
 
@@ -179,7 +179,10 @@ fn back(p: &mut ShellParams) {
         return;
     }
     match p.screen.get() {
-        Screen::Title | Screen::Dialogue | Screen::Debrief | Screen::Profiles => {}
-        Screen::Picker | Screen::Progress => p.next_screen.set(Screen::Title),
+        // A conversation and a quiz question ask first, and a debrief goes back to where it was
+        // opened from: their activities handle Esc, as the profiles screen does for its form.
+        Screen::Title | Screen::Dialogue | Screen::Quiz | Screen::Debrief | Screen::Profiles => {}
+        Screen::Picker | Screen::QuizMenu | Screen::Progress => p.next_screen.set(Screen::Title),
+        Screen::QuizResults => p.next_screen.set(Screen::QuizMenu),
     }
 }

@@ -11,6 +11,7 @@ pub mod picker;
 pub mod profiles;
 pub mod progress;
 pub mod question;
+pub mod quiz;
 pub mod settings;
 pub mod title;
 
@@ -19,6 +20,7 @@ use crate::engine::text::Lang;
 use crate::game::activities::dialogue::Conversation;
 use crate::game::activities::profiles::Roster;
 use crate::game::activities::progress::ProgressState;
+use crate::game::activities::quiz::QuizSession;
 use crate::game::core::content::{Content, Progress};
 use crate::game::core::settings::{Settings, SettingsStore};
 use crate::game::core::{
@@ -58,6 +60,8 @@ pub struct ModelData<'w> {
     pub progress_state: Res<'w, ProgressState>,
     /// The progress screen's tab, while it is on.
     pub progress_tab: Option<Res<'w, State<ProgressTab>>>,
+    /// The quiz round in progress and the last results.
+    pub quiz: Res<'w, QuizSession>,
 }
 
 /// The targets of what is on screen now, and where the highlight starts on it.
@@ -69,6 +73,9 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
                 settings::SettingsView::new(&d.settings, &d.store).targets(),
                 0,
             );
+        }
+        Overlay::Leave if *d.screen.get() == Screen::Quiz => {
+            return (quiz::leave(lang).targets(), 0);
         }
         Overlay::Leave => return (question::QuestionView::leave(lang).targets(), 0),
         Overlay::Quit => return (question::QuestionView::quit(lang).targets(), 0),
@@ -140,6 +147,27 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
                     .with_progress(d.saves.is_some())
                     .targets()
                 })
+                .unwrap_or_default(),
+            0,
+        ),
+        Screen::QuizMenu => (
+            quiz::MenuView::new(lang, &d.content.library, d.settings.mode, d.quiz.timed).targets(),
+            0,
+        ),
+        Screen::Quiz => (
+            d.quiz
+                .active
+                .as_ref()
+                .and_then(|a| quiz::QuestionView::new(a, &d.content.library, lang))
+                .map(|vm| vm.targets())
+                .unwrap_or_default(),
+            0,
+        ),
+        Screen::QuizResults => (
+            d.quiz
+                .finished
+                .as_ref()
+                .map(|f| quiz::ResultsView::new(f, &d.content.library, lang).targets())
                 .unwrap_or_default(),
             0,
         ),

@@ -130,7 +130,7 @@ impl TitleView {
     }
 
     /// The buttons, top to bottom: the repaired store's OK, Continue (or Start again) when there is
-    /// one, then Play, Practise, Progress, the player, Settings and Quit.
+    /// one, then Play, Quiz, Practise, Progress, the player, Settings and Quit.
     pub fn targets(&self) -> Vec<Target> {
         let lang = self.lang;
         let mut t = Vec::new();
@@ -152,6 +152,10 @@ impl TitleView {
         t.push(Target::new(
             Action::Goto(Screen::Picker),
             i18n::PLAY.get(lang),
+        ));
+        t.push(Target::new(
+            Action::Goto(Screen::QuizMenu),
+            tr(lang, "quiz-title"),
         ));
         if let Some((label, id)) = &self.practise {
             t.push(Target::new(

@@ -12,6 +12,7 @@ pub mod picker;
 pub mod profiles;
 pub mod progress;
 pub mod question;
+pub mod quiz;
 pub mod settings;
 pub mod title;
 

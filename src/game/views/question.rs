@@ -1,10 +1,10 @@
-//! A question drawn over the screen: leave the conversation, quit the game, delete a profile, or
-//! which progress file to import.
+//! A question drawn over the screen: leave the conversation or the quiz round, quit the game,
+//! delete a profile, or which progress file to import.
 
 use super::{Cx, big_button};
 use crate::game::activities::profiles::Roster;
 use crate::game::activities::progress::ProgressState;
-use crate::game::core::{Action, Overlay};
+use crate::game::core::{Action, Overlay, Screen};
 use crate::game::models::question::QuestionView;
 use crate::game::ui::{UiSet, ViewEnv, on_overlay};
 use bevy::prelude::{App, IntoScheduleConfigs, Res, Result, State};
@@ -55,6 +55,7 @@ pub(crate) fn plugin(app: &mut App) {
 fn draw(
     mut env: ViewEnv,
     overlay: Res<State<Overlay>>,
+    screen: Res<State<Screen>>,
     roster: Res<Roster>,
     progress: Res<ProgressState>,
 ) -> Result {
@@ -63,6 +64,7 @@ fn draw(
         Overlay::Quit => QuestionView::quit(lang),
         Overlay::DeleteProfile => crate::game::models::profiles::delete_question(&roster, lang),
         Overlay::Import => crate::game::models::progress::import_question(&progress, lang),
+        _ if *screen.get() == Screen::Quiz => crate::game::models::quiz::leave(lang),
         _ => QuestionView::leave(lang),
     };
     env.draw_overlay(&vm, show)
