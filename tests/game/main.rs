@@ -7,6 +7,7 @@ mod keys;
 mod profiles;
 mod projector;
 mod quiz;
+mod results;
 mod saves;
 mod settings;
 mod views;

@@ -130,6 +130,9 @@ fn keys_typed_into_a_name_are_not_game_keys() {
     let dir = temp_dir();
     let mut app = app_with_saves(saves_at(&dir.path().join("p.sqlite")));
     let lang = settings(&app).lang;
+    // The welcome form is on screen; its name field has the keyboard.
+    app.update();
+    assert_eq!(screen(&app), Screen::Profiles);
     app.world_mut().resource_mut::<TextEntry>().0 = true;
     key(&mut app, KeyCode::KeyL);
     key(&mut app, KeyCode::KeyB);

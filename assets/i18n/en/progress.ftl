@@ -95,3 +95,17 @@ progress-export-failed = The progress file could not be written: { $error }
 progress-nothing-to-import = No progress file was found in Documents, Downloads, the Desktop or your home folder. Put the exported file (client-first-progress-….json) in one of them and try again.
 progress-import-question = Import which progress file? (Importing the same file twice adds nothing twice.)
 progress-import-cancel = Cancel
+
+# Debrief: write this attempt as an HTML report.
+debrief-save-report = Save report
+debrief-report-saved = Report saved: { $path } (open it in a browser; its Print gives clean A4 pages)
+debrief-report-failed = The report could not be saved: { $error }
+
+# Settings: the Learning Record Store.
+settings-lrs = Learning Record Store (xAPI)
+settings-lrs-note = Results are sent as xAPI statements to your company's LRS. They wait in a queue on this computer while the LRS cannot be reached, and nothing is sent twice.
+settings-lrs-endpoint = Endpoint
+settings-lrs-key = Key
+settings-lrs-secret = Secret (hidden; type to replace it)
+settings-lrs-save = Save LRS settings
+settings-lrs-sync = Send now

@@ -44,6 +44,10 @@ pub struct Conversation {
     /// The debrief on screen is a saved attempt opened from the progress screen's history, so
     /// going back returns there.
     pub reviewing: bool,
+    /// The stored attempt of the debrief on screen, for "Save report".
+    pub attempt: Option<crate::store::AttemptId>,
+    /// What "Save report" did for this debrief.
+    pub report: Option<super::lrs::ReportNote>,
 }
 
 /// Where run seeds come from: random, or fixed for tests and screenshots.
@@ -79,6 +83,7 @@ pub struct DialogueParams<'w> {
     next_overlay: ResMut<'w, NextState<Overlay>>,
     presenter: Res<'w, State<Presenter>>,
     saves: Option<ResMut<'w, Saves>>,
+    lrs: Option<Res<'w, super::lrs::Lrs>>,
 }
 
 fn apply_actions(mut actions: MessageReader<Action>, mut p: DialogueParams) {
@@ -292,7 +297,10 @@ fn show_debrief(p: &mut DialogueParams) {
         }
         // The reviews this attempt posted change what is due today.
         saves.refresh(&p.content.library);
+        super::lrs::queue_finished(saves, p.lrs.as_deref(), attempt, &p.content.library);
     }
+    p.conv.attempt = a.attempt;
+    p.conv.report = None;
     p.conv.debrief = Some(Arc::new(d));
     p.conv.reviewing = false;
     p.conv.active = None;

@@ -3,6 +3,7 @@
 //! resources and actions.
 
 pub mod dialogue;
+pub mod lrs;
 pub mod profiles;
 pub mod progress;
 pub mod quiz;
@@ -13,6 +14,7 @@ use bevy::prelude::*;
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins((
         dialogue::plugin,
+        lrs::plugin,
         profiles::plugin,
         progress::plugin,
         quiz::plugin,

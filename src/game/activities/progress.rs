@@ -197,6 +197,8 @@ fn apply(action: &ProgressAction, p: &mut ProgressParams) {
                 Ok(SavedDebrief::Rebuilt(d)) => {
                     p.conv.debrief = Some(Arc::new(*d));
                     p.conv.reviewing = true;
+                    p.conv.attempt = Some(*attempt);
+                    p.conv.report = None;
                     p.conv.retry_missing = None;
                     p.next_screen.set(Screen::Debrief);
                 }

@@ -191,7 +191,8 @@ pub struct QuizParams<'w> {
     overlay: Res<'w, State<Overlay>>,
     next_overlay: ResMut<'w, NextState<Overlay>>,
     presenter: Res<'w, State<Presenter>>,
-    saves: Option<Res<'w, Saves>>,
+    saves: Option<ResMut<'w, Saves>>,
+    lrs: Option<Res<'w, super::lrs::Lrs>>,
 }
 
 fn apply_actions(mut actions: MessageReader<Action>, mut p: QuizParams) {
@@ -456,10 +457,15 @@ fn finish(p: &mut QuizParams) {
         return;
     };
     let results = a.play.results();
-    if let (Some(saves), Some(attempt)) = (&p.saves, a.attempt)
-        && let Err(e) = saves.with(|s| save_results(s, saves.profile, attempt, &a, &results))
-    {
-        warn!("quiz round not saved: {e}");
+    if let (Some(saves), Some(attempt)) = (p.saves.as_mut(), a.attempt) {
+        match saves.with(|s| save_results(s, saves.profile, attempt, &a, &results)) {
+            Ok(()) => {
+                // Its reviews change what is due today.
+                saves.refresh(&p.content.library);
+                super::lrs::queue_finished(saves, p.lrs.as_deref(), attempt, &p.content.library);
+            }
+            Err(e) => warn!("quiz round not saved: {e}"),
+        }
     }
     p.quiz.finished = Some(Arc::new(FinishedQuiz {
         round: a.play.round().clone(),

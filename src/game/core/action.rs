@@ -59,6 +59,34 @@ pub enum Action {
     Progress(ProgressAction),
     /// The quiz's own action.
     Quiz(QuizAction),
+    /// The Learning Record Store and saved reports.
+    Lrs(LrsAction),
+}
+
+/// The Learning Record Store's settings, sending, and the debrief's saved report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LrsAction {
+    /// What the LRS fields of Settings hold now (sent as the player types).
+    Draft {
+        /// The xAPI endpoint.
+        endpoint: String,
+        /// The Basic-auth key.
+        key: String,
+        /// A new secret; empty keeps the saved one.
+        secret: String,
+    },
+    /// Save the LRS fields and send what waits.
+    Save,
+    /// Send what waits now, without waiting for the next try.
+    SyncNow,
+    /// Write the debrief's attempt as an HTML report into the documents folder.
+    SaveReport,
+}
+
+impl From<LrsAction> for Action {
+    fn from(a: LrsAction) -> Action {
+        Action::Lrs(a)
+    }
 }
 
 /// Choosing, creating, renaming and deleting profiles.

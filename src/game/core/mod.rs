@@ -13,7 +13,9 @@ pub mod settings;
 pub mod shell;
 pub mod targets;
 
-pub use action::{Action, DialogueAction, ProfileAction, ProgressAction, QuizAction, QuizRound};
+pub use action::{
+    Action, DialogueAction, LrsAction, ProfileAction, ProgressAction, QuizAction, QuizRound,
+};
 pub use targets::{Focus, Scroll, Target, Targets, TextEntry};
 
 use bevy::prelude::*;

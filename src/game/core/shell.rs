@@ -17,8 +17,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, reset_focus_on_change.before(GameSet::Targets));
 }
 
-/// A new screen, overlay or tab starts with the highlight on its first item and scrolled to its
-/// top. (The picker then moves the highlight to its recommended card.)
+/// A new screen, overlay or tab starts with the highlight on its first item, scrolled to its top,
+/// and with the keys for the game. (The picker then moves the highlight to its recommended card.)
 fn reset_focus_on_change(
     mut screens: MessageReader<StateTransitionEvent<Screen>>,
     mut overlays: MessageReader<StateTransitionEvent<Overlay>>,
@@ -26,6 +26,7 @@ fn reset_focus_on_change(
     mut progress_tabs: MessageReader<StateTransitionEvent<ProgressTab>>,
     mut focus: ResMut<Focus>,
     mut scroll: ResMut<super::Scroll>,
+    mut typing: ResMut<super::TextEntry>,
 ) {
     let changed = screens.read().any(|t| t.entered != t.exited)
         | overlays.read().any(|t| t.entered != t.exited)
@@ -38,6 +39,9 @@ fn reset_focus_on_change(
             reset_scroll: true,
         };
         *scroll = super::Scroll::default();
+        // A text field left behind (Settings closed by a click while one had the keyboard) no
+        // longer holds the keys; the next screen's view gives them to its own field.
+        typing.0 = false;
     }
 }
 
@@ -127,7 +131,11 @@ fn apply(action: &Action, p: &mut ShellParams) {
             Presenter::Shown => Presenter::Blanked,
             Presenter::Blanked => Presenter::Shown,
         }),
-        Action::Dialogue(_) | Action::Profile(_) | Action::Progress(_) | Action::Quiz(_) => {}
+        Action::Dialogue(_)
+        | Action::Profile(_)
+        | Action::Progress(_)
+        | Action::Quiz(_)
+        | Action::Lrs(_) => {}
     }
 }
 

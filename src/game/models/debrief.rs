@@ -93,8 +93,11 @@ pub struct DebriefView {
     pub gap: Option<String>,
     /// "Play again" found the scenario gone from the library.
     pub retry_missing: bool,
-    /// Progress is kept (a store is open): the footer offers the progress screen.
+    /// Progress is kept (a store is open): the footer offers the progress screen and a saved
+    /// report of this attempt.
     pub progress: bool,
+    /// What "Save report" did: the file written, or why not.
+    pub report_note: Option<String>,
     /// (found, total).
     pub endings_found: (usize, usize),
     /// Every ending: (kind label and title, found, reached this time).
@@ -187,6 +190,7 @@ impl DebriefView {
             }),
             retry_missing,
             progress: false,
+            report_note: None,
             endings_found: (d.endings_discovered(), d.endings.len()),
             endings: d
                 .endings
@@ -238,16 +242,34 @@ impl DebriefView {
 
     /// How many of the targets are the footer's buttons (the rest are the summary's links).
     pub fn footer_len(&self) -> usize {
-        if self.progress { 4 } else { 3 }
+        if self.progress { 5 } else { 3 }
     }
 
-    /// The model with the progress button when progress is kept.
-    pub fn with_progress(mut self, kept: bool) -> DebriefView {
+    /// The model with the progress and report buttons when progress is kept, and what the last
+    /// "Save report" did.
+    pub fn with_progress(
+        mut self,
+        kept: bool,
+        note: Option<&crate::game::activities::lrs::ReportNote>,
+    ) -> DebriefView {
+        use crate::game::activities::lrs::ReportNote;
         self.progress = kept;
+        self.report_note = note.map(|n| match n {
+            ReportNote::Saved(path) => crate::i18n::tra(
+                self.lang,
+                "debrief-report-saved",
+                &crate::i18n::Args::new().str("path", path.display().to_string()),
+            ),
+            ReportNote::Failed(e) => crate::i18n::tra(
+                self.lang,
+                "debrief-report-failed",
+                &crate::i18n::Args::new().str("error", e.as_str()),
+            ),
+        });
         self
     }
 
-    /// The footer's buttons (retry, another, progress, menu), then the links of the summary's "what to work on".
+    /// The footer's buttons (retry, another, progress, save report, menu), then the links of the summary's "what to work on".
     pub fn targets(&self) -> Vec<Target> {
         let lang = self.lang;
         let mut t = vec![
@@ -258,6 +280,10 @@ impl DebriefView {
             t.push(Target::new(
                 Action::Goto(Screen::Progress),
                 crate::i18n::tr(lang, "title-progress"),
+            ));
+            t.push(Target::new(
+                crate::game::core::LrsAction::SaveReport,
+                crate::i18n::tr(lang, "debrief-save-report"),
             ));
         }
         t.push(Target::new(

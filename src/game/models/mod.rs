@@ -62,6 +62,8 @@ pub struct ModelData<'w> {
     pub progress_tab: Option<Res<'w, State<ProgressTab>>>,
     /// The quiz round in progress and the last results.
     pub quiz: Res<'w, QuizSession>,
+    /// The Learning Record Store, when progress is kept.
+    pub lrs: Option<Res<'w, crate::game::activities::lrs::Lrs>>,
 }
 
 /// The targets of what is on screen now, and where the highlight starts on it.
@@ -70,7 +72,9 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
     match d.overlay.get() {
         Overlay::Settings => {
             return (
-                settings::SettingsView::new(&d.settings, &d.store).targets(),
+                settings::SettingsView::new(&d.settings, &d.store)
+                    .with_lrs(d.lrs.as_deref())
+                    .targets(),
                 0,
             );
         }
@@ -144,7 +148,7 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
                         d.tab.as_ref().map(|t| *t.get()).unwrap_or_default(),
                         d.conversation.retry_missing.is_some(),
                     )
-                    .with_progress(d.saves.is_some())
+                    .with_progress(d.saves.is_some(), d.conversation.report.as_ref())
                     .targets()
                 })
                 .unwrap_or_default(),

@@ -16,6 +16,21 @@ pub struct SettingsView {
     pub damaged: Option<String>,
     /// The last save failed.
     pub save_error: Option<String>,
+    /// The Learning Record Store's fields and status, when progress is kept.
+    pub lrs: Option<LrsView>,
+}
+
+/// The LRS part of Settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LrsView {
+    /// "3 statements waiting; last sent …", or why not.
+    pub status: String,
+    /// What the fields hold.
+    pub draft: crate::game::activities::lrs::LrsDraft,
+    /// A secret is saved (it is never shown).
+    pub secret_saved: bool,
+    /// The last save of these fields failed.
+    pub error: Option<String>,
 }
 
 impl SettingsView {
@@ -26,7 +41,19 @@ impl SettingsView {
             file: store.path.as_ref().map(|p| p.display().to_string()),
             damaged: store.damaged.as_ref().map(ToString::to_string),
             save_error: store.save_error.clone(),
+            lrs: None,
         }
+    }
+
+    /// The model with the LRS part, when progress is kept.
+    pub fn with_lrs(mut self, lrs: Option<&crate::game::activities::lrs::Lrs>) -> SettingsView {
+        self.lrs = lrs.map(|l| LrsView {
+            status: l.status(self.settings.lang),
+            draft: l.draft.clone(),
+            secret_saved: !l.config.secret.is_empty(),
+            error: l.save_error.clone(),
+        });
+        self
     }
 
     /// The rows, top to bottom, each with what Enter does on it.
@@ -44,7 +71,7 @@ impl SettingsView {
             Mode::Coach => i18n::COACH.get(lang),
             Mode::Exam => i18n::EXAM.get(lang),
         };
-        vec![
+        let mut t = vec![
             Target::new(
                 Action::SetLang(s.next_lang()),
                 format!("{}: {}", i18n::LANGUAGE.get(lang), s.lang.code()),
@@ -71,7 +98,18 @@ impl SettingsView {
                 Action::TogglePresenter,
                 format!("{}: {}", i18n::PRESENTER.get(lang), on_off(s.presenter)),
             ),
-            Target::new(Action::Back, i18n::BACK.get(lang)),
-        ]
+        ];
+        if self.lrs.is_some() {
+            t.push(Target::new(
+                crate::game::core::LrsAction::Save,
+                crate::i18n::tr(lang, "settings-lrs-save"),
+            ));
+            t.push(Target::new(
+                crate::game::core::LrsAction::SyncNow,
+                crate::i18n::tr(lang, "settings-lrs-sync"),
+            ));
+        }
+        t.push(Target::new(Action::Back, i18n::BACK.get(lang)));
+        t
     }
 }

@@ -51,6 +51,9 @@ pub fn show(ui: &mut egui::Ui, vm: &DebriefView, cx: &Cx, out: &mut Vec<Action>)
         if ui.ctx().content_rect().height() >= 450.0 {
             hint(ui, i18n::DEBRIEF_HINT.get(lang), cx);
         }
+        if let Some(note) = &vm.report_note {
+            ui.label(coloured(note, cx.palette.accent));
+        }
         ui.add_space(2.0);
     });
     egui::Panel::bottom("debrief_buttons").show(ui, |ui| {
@@ -275,6 +278,6 @@ fn draw(
         tab,
         conversation.retry_missing.is_some(),
     )
-    .with_progress(saves.is_some());
+    .with_progress(saves.is_some(), conversation.report.as_ref());
     env.draw(&vm, show)
 }

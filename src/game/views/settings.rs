@@ -1,12 +1,15 @@
-//! The settings screen: language, text size, contrast, mode and full screen, saved at once.
+//! The settings screen: language, text size, contrast, mode, full screen and the presenter layout,
+//! saved at once; and, when progress is kept, the Learning Record Store's fields and queue.
 
 use super::{Cx, big_button, coloured, hint, paged};
+use crate::game::activities::lrs::Lrs;
 use crate::game::core::settings::{Mode, SCALE_MAX, SCALE_MIN, SettingsStore};
-use crate::game::core::{Action, Overlay};
+use crate::game::core::{Action, LrsAction, Overlay, TextEntry};
 use crate::game::i18n;
-use crate::game::models::settings::SettingsView;
+use crate::game::models::settings::{LrsView, SettingsView};
 use crate::game::ui::{UiSet, ViewEnv, on_overlay};
-use bevy::prelude::{App, IntoScheduleConfigs, Res, Result};
+use crate::i18n::tr;
+use bevy::prelude::{App, IntoScheduleConfigs, Res, ResMut, Result};
 use bevy_egui::EguiPrimaryContextPass;
 use bevy_egui::egui::{self, RichText};
 
@@ -22,6 +25,8 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
         }
     };
     let frame = egui::Frame::new().inner_margin(egui::Margin::symmetric(32, 20));
+    // What is typed into the LRS fields, sent after the buttons' borrow of `out` ends.
+    let mut typed = Vec::new();
     egui::CentralPanel::default().frame(frame).show(ui, |ui| {
         paged(ui, cx, "settings", |ui| {
             ui.heading(RichText::new(i18n::SETTINGS_HEADING.get(lang)).size(30.0));
@@ -79,7 +84,16 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
             });
             hint(ui, i18n::PRESENTER_NOTE.get(lang), cx);
             ui.add_space(16.0);
-            button(ui, 7, format!("← {}", i18n::BACK.get(lang)));
+            if let Some(l) = &vm.lrs {
+                lrs_fields(ui, l, lang, cx, &mut typed);
+                ui.horizontal_wrapped(|ui| {
+                    button(ui, 7, tr(lang, "settings-lrs-save"));
+                    button(ui, 8, tr(lang, "settings-lrs-sync"));
+                });
+                ui.add_space(16.0);
+            }
+            let back = targets.len() - 1;
+            button(ui, back, format!("← {}", i18n::BACK.get(lang)));
             ui.add_space(10.0);
             if vm.damaged.is_some() {
                 ui.label(coloured(i18n::SETTINGS_DAMAGED.get(lang), cx.palette.bad));
@@ -95,6 +109,66 @@ pub fn show(ui: &mut egui::Ui, vm: &SettingsView, cx: &Cx, out: &mut Vec<Action>
             }
         });
     });
+    out.extend(typed);
+}
+
+/// The LRS fields: endpoint, key and a secret that is never shown. What is typed reaches the game as
+/// a draft; a text field that has the keyboard keeps every key from the game.
+fn lrs_fields(
+    ui: &mut egui::Ui,
+    l: &LrsView,
+    lang: crate::engine::text::Lang,
+    cx: &Cx,
+    out: &mut Vec<Action>,
+) {
+    ui.label(RichText::new(tr(lang, "settings-lrs")).size(21.0).strong());
+    hint(ui, tr(lang, "settings-lrs-note"), cx);
+    let mut draft = l.draft.clone();
+    let width = ui.available_width().min(560.0);
+    let mut typing = false;
+    egui::Grid::new("lrs_fields").num_columns(2).show(ui, |ui| {
+        ui.label(tr(lang, "settings-lrs-endpoint"));
+        typing |= ui
+            .add(egui::TextEdit::singleline(&mut draft.endpoint).desired_width(width))
+            .has_focus();
+        ui.end_row();
+        ui.label(tr(lang, "settings-lrs-key"));
+        typing |= ui
+            .add(egui::TextEdit::singleline(&mut draft.key).desired_width(width))
+            .has_focus();
+        ui.end_row();
+        ui.label(tr(lang, "settings-lrs-secret"));
+        let hint_text = if l.secret_saved {
+            "••••••••"
+        } else {
+            ""
+        };
+        typing |= ui
+            .add(
+                egui::TextEdit::singleline(&mut draft.secret)
+                    .password(true)
+                    .hint_text(hint_text)
+                    .desired_width(width),
+            )
+            .has_focus();
+        ui.end_row();
+    });
+    if draft != l.draft {
+        out.push(
+            LrsAction::Draft {
+                endpoint: draft.endpoint,
+                key: draft.key,
+                secret: draft.secret,
+            }
+            .into(),
+        );
+    }
+    ui.label(RichText::new(&l.status).color(cx.palette.weak));
+    if let Some(e) = &l.error {
+        ui.label(coloured(e, cx.palette.bad));
+    }
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(egui::Id::new("lrs_typing"), typing));
 }
 
 /// The settings' plugin: draws them over the whole window while they are open.
@@ -106,7 +180,18 @@ pub(crate) fn plugin(app: &mut App) {
     );
 }
 
-fn draw(mut env: ViewEnv, store: Res<SettingsStore>) -> Result {
-    let vm = SettingsView::new(&env.settings, &store);
-    env.draw(&vm, show)
+fn draw(
+    mut env: ViewEnv,
+    store: Res<SettingsStore>,
+    lrs: Option<Res<Lrs>>,
+    mut typing: ResMut<TextEntry>,
+) -> Result {
+    let vm = SettingsView::new(&env.settings, &store).with_lrs(lrs.as_deref());
+    env.draw(&vm, show)?;
+    // The keyboard leaves every key to an LRS field that has it (Esc and Tab included).
+    let now = vm.lrs.is_some() && env.flag(egui::Id::new("lrs_typing"));
+    if typing.0 != now {
+        typing.0 = now;
+    }
+    Ok(())
 }
