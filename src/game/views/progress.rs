@@ -137,7 +137,9 @@ fn chart(
             .height(height)
             .include_y(0.0)
             .include_y(100.0)
-            .include_x(1.0)
+            // Whole attempts from the first to the last (at least five), never negative ones.
+            .include_x(0.5)
+            .include_x((c.overall.len().max(5) as f64) + 0.5)
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)

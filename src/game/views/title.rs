@@ -19,8 +19,9 @@ pub fn show(ui: &mut egui::Ui, vm: &TitleView, cx: &Cx, out: &mut Vec<Action>) {
     paged(ui, cx, "title", |ui| {
         ui.vertical_centered(|ui| {
             let room = ui.available_height();
-            // On a short screen (large text) the title shrinks so that the buttons fit.
-            let compact = room < 620.0;
+            // On a short screen (large text) the title shrinks so that all the buttons fit.
+            let buttons = vm.targets().len() as f32;
+            let compact = room < 330.0 + 58.0 * buttons;
             ui.add_space(if compact {
                 4.0
             } else {
