@@ -56,7 +56,7 @@ fn answer_by_keys(app: &mut App) {
 
 /// Plays the round on screen to its results by keys alone; returns how many explanations were
 /// shown on the way.
-fn play_round_by_keys(app: &mut App) -> usize {
+pub(crate) fn play_round_by_keys(app: &mut App) -> usize {
     let mut explained = 0;
     for _ in 0..100 {
         match screen(app) {
@@ -613,6 +613,7 @@ fn the_menu_and_the_results_send_their_actions() {
         kind: QuizRound::Mixed,
         style: Mode::Exam,
         limit_ms: Some(quiz::TIME_LIMIT_MS),
+        attempt: None,
     };
     let vm = ResultsView::new(&f, lib, Lang::Ru);
     assert!(vm.correct.starts_with("Верно: "));

@@ -105,3 +105,30 @@ fn lrs_settings_are_saved_and_finished_attempts_queue_their_statements() {
         "{queued} statements for {replies} replies"
     );
 }
+
+#[test]
+fn a_quiz_round_s_results_save_a_report_too() {
+    use client_first::game::core::{QuizAction, QuizRound};
+    let dir = temp_dir();
+    let docs = dir.path().join("Documents");
+    let mut app = app_with_saves_in(saves_at(&dir.path().join("p.sqlite")), &docs);
+    send(&mut app, ProfileAction::Cancel.into());
+    send(&mut app, QuizAction::Start(QuizRound::Mixed).into());
+    crate::quiz::play_round_by_keys(&mut app);
+    assert_eq!(screen(&app), Screen::QuizResults);
+    assert!(targets(&app).contains(&LrsAction::SaveReport.into()));
+    send(&mut app, LrsAction::SaveReport.into());
+    let session = app
+        .world()
+        .resource::<client_first::game::activities::quiz::QuizSession>();
+    let Some(ReportNote::Saved(path)) = session.report.clone() else {
+        panic!("saved: {:?}", session.report);
+    };
+    assert!(path.starts_with(&docs), "{path:?}");
+    let html = std::fs::read_to_string(&path).expect("the report is there");
+    assert!(html.contains("<html"));
+    assert!(
+        conversation(&app).report.is_none(),
+        "the quiz's note, not the debrief's"
+    );
+}

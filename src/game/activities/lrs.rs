@@ -37,6 +37,25 @@ pub enum ReportNote {
     Failed(String),
 }
 
+impl ReportNote {
+    /// The note in `lang`: where the report is, or why it is not.
+    pub fn text(&self, lang: crate::engine::text::Lang) -> String {
+        use crate::i18n::{Args, tra};
+        match self {
+            ReportNote::Saved(path) => tra(
+                lang,
+                "debrief-report-saved",
+                &Args::new().str("path", path.display().to_string()),
+            ),
+            ReportNote::Failed(e) => tra(
+                lang,
+                "debrief-report-failed",
+                &Args::new().str("error", e.as_str()),
+            ),
+        }
+    }
+}
+
 /// The LRS connection of this game, and the settings being edited.
 #[derive(Resource, Default)]
 pub struct Lrs {
@@ -120,6 +139,8 @@ pub struct LrsParams<'w> {
     settings: Res<'w, Settings>,
     folders: Res<'w, crate::game::activities::progress::TransferFolders>,
     conv: ResMut<'w, crate::game::activities::dialogue::Conversation>,
+    quiz: ResMut<'w, crate::game::activities::quiz::QuizSession>,
+    screen: Res<'w, State<crate::game::core::Screen>>,
 }
 
 fn apply_actions(mut actions: MessageReader<Action>, mut p: LrsParams) {
@@ -180,9 +201,16 @@ fn apply(action: &LrsAction, p: &mut LrsParams) {
     }
 }
 
-/// Writes the debrief's attempt as one HTML file into the documents folder.
+/// Writes the attempt on screen (a debrief, or a quiz round's results) as one HTML file into the
+/// documents folder.
 fn save_report(p: &mut LrsParams) {
-    let (Some(saves), Some(attempt)) = (p.saves.as_ref(), p.conv.attempt) else {
+    let quiz = *p.screen.get() == crate::game::core::Screen::QuizResults;
+    let attempt = if quiz {
+        p.quiz.finished.as_ref().and_then(|f| f.attempt)
+    } else {
+        p.conv.attempt
+    };
+    let (Some(saves), Some(attempt)) = (p.saves.as_ref(), attempt) else {
         return;
     };
     let Some(dir) = p.folders.0.first() else {
@@ -197,8 +225,13 @@ fn save_report(p: &mut LrsParams) {
             crate::report::cli::save_attempt_report(&record, lib, lang, dir)
                 .map_err(|e| e.to_string())
         });
-    p.conv.report = Some(match written {
+    let note = Some(match written {
         Ok(path) => ReportNote::Saved(path),
         Err(e) => ReportNote::Failed(e),
     });
+    if quiz {
+        p.quiz.report = note;
+    } else {
+        p.conv.report = note;
+    }
 }

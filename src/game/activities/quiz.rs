@@ -133,6 +133,8 @@ pub struct FinishedQuiz {
     pub style: Mode,
     /// The time per question, `None` for an untimed round.
     pub limit_ms: Option<u32>,
+    /// The stored attempt, for "Save report".
+    pub attempt: Option<crate::store::AttemptId>,
 }
 
 /// The quiz: the round in progress, the last results, the menu's timing choice and the question
@@ -147,6 +149,8 @@ pub struct QuizSession {
     pub timed: bool,
     /// The pool, built from the library it belongs to; a reloaded library builds a new one.
     pool: Option<(Arc<Library>, Arc<Pool>)>,
+    /// What "Save report" did for the last results.
+    pub report: Option<super::lrs::ReportNote>,
 }
 
 impl Default for QuizSession {
@@ -156,6 +160,7 @@ impl Default for QuizSession {
             finished: None,
             timed: true,
             pool: None,
+            report: None,
         }
     }
 }
@@ -473,7 +478,9 @@ fn finish(p: &mut QuizParams) {
         kind: a.kind,
         style: a.style,
         limit_ms: a.play.limit_ms(),
+        attempt: a.attempt.filter(|_| p.saves.is_some()),
     }));
+    p.quiz.report = None;
     p.next_overlay.set(Overlay::None);
     p.next_screen.set(Screen::QuizResults);
 }

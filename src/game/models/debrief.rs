@@ -252,20 +252,8 @@ impl DebriefView {
         kept: bool,
         note: Option<&crate::game::activities::lrs::ReportNote>,
     ) -> DebriefView {
-        use crate::game::activities::lrs::ReportNote;
         self.progress = kept;
-        self.report_note = note.map(|n| match n {
-            ReportNote::Saved(path) => crate::i18n::tra(
-                self.lang,
-                "debrief-report-saved",
-                &crate::i18n::Args::new().str("path", path.display().to_string()),
-            ),
-            ReportNote::Failed(e) => crate::i18n::tra(
-                self.lang,
-                "debrief-report-failed",
-                &crate::i18n::Args::new().str("error", e.as_str()),
-            ),
-        });
+        self.report_note = note.map(|n| n.text(self.lang));
         self
     }
 

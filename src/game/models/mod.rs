@@ -171,7 +171,11 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
             d.quiz
                 .finished
                 .as_ref()
-                .map(|f| quiz::ResultsView::new(f, &d.content.library, lang).targets())
+                .map(|f| {
+                    quiz::ResultsView::new(f, &d.content.library, lang)
+                        .with_report(f, d.quiz.report.as_ref())
+                        .targets()
+                })
                 .unwrap_or_default(),
             0,
         ),

@@ -657,6 +657,10 @@ pub struct MissedView {
 pub struct ResultsView {
     /// Interface language.
     pub lang: Lang,
+    /// The round is stored, so "Save report" can write it.
+    pub can_save_report: bool,
+    /// What the last "Save report" did.
+    pub report_note: Option<String>,
     /// "8450 points".
     pub score: String,
     /// "7 of 10 correct".
@@ -759,6 +763,8 @@ impl ResultsView {
             principles,
             missed,
             review,
+            can_save_report: false,
+            report_note: None,
         }
     }
 
@@ -777,11 +783,28 @@ impl ResultsView {
         if let (Some((id, _)), Some(label)) = (&self.review, self.review_label()) {
             t.push(Target::new(DialogueAction::Start(id.clone()), label));
         }
+        if self.can_save_report {
+            t.push(Target::new(
+                crate::game::core::LrsAction::SaveReport,
+                tr(lang, "debrief-save-report"),
+            ));
+        }
         t.push(Target::new(
             Action::Goto(Screen::QuizMenu),
             tr(lang, "quiz-go-on"),
         ));
         t
+    }
+
+    /// The model with "Save report" when the round is stored, and what the last save did.
+    pub fn with_report(
+        mut self,
+        f: &FinishedQuiz,
+        note: Option<&crate::game::activities::lrs::ReportNote>,
+    ) -> ResultsView {
+        self.can_save_report = f.attempt.is_some();
+        self.report_note = note.map(|n| n.text(self.lang));
+        self
     }
 }
 

@@ -639,6 +639,9 @@ pub fn show_results(ui: &mut egui::Ui, vm: &ResultsView, cx: &Cx, out: &mut Vec<
     egui::Panel::top("quiz_results_top").show(ui, |ui| {
         ui.add_space(4.0);
         ui.heading(RichText::new(tr(lang, "quiz-results")).size(if small { 22.0 } else { 30.0 }));
+        if let Some(note) = &vm.report_note {
+            ui.label(coloured(note, cx.palette.accent));
+        }
         ui.add_space(2.0);
     });
     egui::Panel::bottom("quiz_results_buttons").show(ui, |ui| {
@@ -781,6 +784,7 @@ fn draw_results(mut env: ViewEnv, quiz: Res<QuizSession>, content: Res<Content>)
     let Some(f) = &quiz.finished else {
         return Ok(());
     };
-    let vm = ResultsView::new(f, &content.library, env.settings.lang);
+    let vm = ResultsView::new(f, &content.library, env.settings.lang)
+        .with_report(f, quiz.report.as_ref());
     env.draw(&vm, show_results)
 }
