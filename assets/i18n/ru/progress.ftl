@@ -90,8 +90,8 @@ progress-path-done = пройден · лучший результат { $best }
 progress-path-todo = ещё не пройден
 progress-kind-quiz = Раунд викторины
 progress-kind-team = Командная сессия
-progress-export = Экспортировать прогресс
-progress-import = Импортировать прогресс…
+progress-export = Экспорт прогресса
+progress-import = Импорт прогресса…
 progress-back = Назад
 progress-exported = { $n ->
     [one] Сохранена { $n } попытка

@@ -29,7 +29,8 @@ pub fn show(ui: &mut egui::Ui, vm: &ProgressView, cx: &Cx, out: &mut Vec<Action>
         }
         ui.horizontal_wrapped(|ui| {
             for (tab, name) in &vm.tabs {
-                let text = RichText::new(name).size(if compact { 16.0 } else { 20.0 });
+                // On a projector the five tabs stay on one row, so the content keeps the height.
+                let text = RichText::new(name).size(if compact { 12.0 } else { 20.0 });
                 if ui
                     .add(egui::Button::selectable(vm.tab == *tab, text))
                     .clicked()
@@ -41,7 +42,7 @@ pub fn show(ui: &mut egui::Ui, vm: &ProgressView, cx: &Cx, out: &mut Vec<Action>
         if ui.ctx().content_rect().height() >= 450.0 {
             hint(ui, &vm.hint, cx);
         }
-        if let Some(due) = &vm.due {
+        if let Some(due) = vm.due.as_ref().filter(|_| !compact) {
             ui.label(coloured(due, cx.palette.accent));
         }
         if let Some(note) = &vm.note {
@@ -56,7 +57,7 @@ pub fn show(ui: &mut egui::Ui, vm: &ProgressView, cx: &Cx, out: &mut Vec<Action>
                 if !in_footer(vm, i, n) {
                     continue;
                 }
-                let size = if compact { 15.0 } else { 19.0 };
+                let size = if compact { 14.0 } else { 19.0 };
                 if sized_button(ui, &t.label, size, cx.focus == i, cx, egui::Vec2::ZERO).clicked() {
                     out.push(t.action.clone());
                 }
