@@ -316,6 +316,15 @@ impl Library {
         self.scenarios.iter().find(|l| l.scenario.id == id)
     }
 
+    /// The title of scenario `id` in `lang`, or the id itself when the library has no such scenario
+    /// (a saved attempt of a scenario removed since).
+    pub fn scenario_title(&self, id: &str, lang: crate::engine::text::Lang) -> String {
+        self.get(id).map_or_else(
+            || id.to_string(),
+            |l| l.scenario.title.get(lang).to_string(),
+        )
+    }
+
     /// The scenario to play next on the learning path: the first, in order, that is not yet completed.
     pub fn recommended_next(
         &self,

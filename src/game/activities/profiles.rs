@@ -8,7 +8,7 @@
 use crate::game::core::content::{Content, Progress};
 use crate::game::core::saves::{Saves, reload_progress};
 use crate::game::core::targets::TextEntry;
-use crate::game::core::{Action, GameSet, Overlay, ProfileAction, Screen};
+use crate::game::core::{Action, GameSet, Overlay, Presenter, ProfileAction, Screen};
 use crate::store::{Profile, ProfileId, ProfileSummary};
 use bevy::prelude::*;
 
@@ -138,6 +138,7 @@ pub struct ProfileParams<'w> {
     next_screen: ResMut<'w, NextState<Screen>>,
     overlay: Res<'w, State<Overlay>>,
     next_overlay: ResMut<'w, NextState<Overlay>>,
+    presenter: Res<'w, State<Presenter>>,
 }
 
 fn apply_actions(mut actions: MessageReader<Action>, mut p: ProfileParams) {
@@ -152,7 +153,11 @@ fn apply_actions(mut actions: MessageReader<Action>, mut p: ProfileParams) {
 
 /// Esc on the profiles screen closes the form first (skipping, on a first launch), then the screen.
 fn back(p: &mut ProfileParams) {
-    if *p.screen.get() != Screen::Profiles || *p.overlay.get() != Overlay::None {
+    if *p.screen.get() != Screen::Profiles
+        || *p.overlay.get() != Overlay::None
+        || *p.presenter.get() == Presenter::Blanked
+    {
+        // A blanked screen's Esc only shows it again (the shell does that).
         return;
     }
     if p.roster.form.is_some() {

@@ -9,7 +9,7 @@ use crate::game::activities::dialogue::Conversation;
 use crate::game::core::content::{Content, Progress};
 use crate::game::core::saves::{Saves, reload_progress};
 use crate::game::core::settings::Settings;
-use crate::game::core::{Action, GameSet, Overlay, ProgressAction, Screen};
+use crate::game::core::{Action, GameSet, Overlay, Presenter, ProgressAction, Screen};
 use crate::store::query::{CHART_POINTS, HistoryRow, PrinciplePoint, ProgressData, SavedDebrief};
 use crate::store::transfer::{FORMAT, ImportSummary, import_error_message};
 use crate::store::{PrincipleResult, ProfileId};
@@ -68,6 +68,8 @@ pub struct ProgressState {
     pub imports: Vec<PathBuf>,
     /// The principles due for review today.
     pub due: std::collections::BTreeSet<String>,
+    /// The best score per scenario, over every attempt (the history lists only the newest).
+    pub best: std::collections::BTreeMap<String, u8>,
 }
 
 /// Where exports are written (the first folder) and where imports are looked for (all of them).
@@ -125,11 +127,13 @@ fn reread(saves: &Saves, content: &Content, state: &mut ProgressState) {
         Ok::<_, crate::store::StoreError>((
             s.progress(profile, catalog, HISTORY_ROWS, until)?,
             s.due_principles(profile, until)?,
+            s.picker(profile, crate::store::Kind::Dialogue)?,
         ))
     }) {
-        Ok((data, due)) => {
+        Ok((data, due, figures)) => {
             state.data = Some(data);
             state.due = due;
+            state.best = figures.into_iter().map(|(id, f)| (id, f.best)).collect();
         }
         Err(e) => warn!("progress not read: {e}"),
     }
@@ -165,22 +169,29 @@ pub struct ProgressParams<'w> {
     next_screen: ResMut<'w, NextState<Screen>>,
     overlay: Res<'w, State<Overlay>>,
     next_overlay: ResMut<'w, NextState<Overlay>>,
+    presenter: Res<'w, State<Presenter>>,
 }
 
 fn apply_actions(mut actions: MessageReader<Action>, mut p: ProgressParams) {
     for action in actions.read() {
         match action {
             Action::Progress(a) => apply(a, &mut p),
-            Action::Back
-                if *p.screen.get() == Screen::Progress
-                    && *p.overlay.get() == Overlay::None
-                    && p.state.detail.is_some() =>
-            {
-                // Esc closes the saved figures before it leaves the screen.
-                p.state.detail = None;
-            }
+            Action::Back => back(&mut p),
             _ => {}
         }
+    }
+}
+
+/// Esc on the progress screen closes the saved figures before it leaves the screen.
+fn back(p: &mut ProgressParams) {
+    if *p.screen.get() != Screen::Progress
+        || *p.overlay.get() != Overlay::None
+        || *p.presenter.get() == Presenter::Blanked
+    {
+        return;
+    }
+    if p.state.detail.take().is_none() {
+        p.next_screen.set(Screen::Title);
     }
 }
 

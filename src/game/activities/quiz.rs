@@ -478,7 +478,7 @@ fn finish(p: &mut QuizParams) {
         kind: a.kind,
         style: a.style,
         limit_ms: a.play.limit_ms(),
-        attempt: a.attempt.filter(|_| p.saves.is_some()),
+        attempt: a.attempt,
     }));
     p.quiz.report = None;
     p.next_overlay.set(Overlay::None);

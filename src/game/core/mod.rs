@@ -97,11 +97,7 @@ impl DebriefTab {
 
     /// The tab `by` places further, stopping at the first and the last.
     pub fn step(self, by: i32) -> DebriefTab {
-        let i = Self::ALL.iter().position(|t| *t == self).unwrap_or(0);
-        let next = i
-            .saturating_add_signed(by as isize)
-            .min(Self::ALL.len() - 1);
-        Self::ALL[next]
+        step_in(&Self::ALL, self, by)
     }
 }
 
@@ -134,12 +130,15 @@ impl ProgressTab {
 
     /// The tab `by` places further, stopping at the first and the last.
     pub fn step(self, by: i32) -> ProgressTab {
-        let i = Self::ALL.iter().position(|t| *t == self).unwrap_or(0);
-        let next = i
-            .saturating_add_signed(by as isize)
-            .min(Self::ALL.len() - 1);
-        Self::ALL[next]
+        step_in(&Self::ALL, self, by)
     }
+}
+
+/// The item `by` places after `current` in `all`, stopping at the first and the last (tabs never
+/// wrap, so a clicker's "previous" on the first tab stays there).
+fn step_in<T: Copy + PartialEq>(all: &[T], current: T, by: i32) -> T {
+    let i = all.iter().position(|t| *t == current).unwrap_or(0);
+    all[i.saturating_add_signed(by as isize).min(all.len() - 1)]
 }
 
 /// The order of the game's own systems within a frame: the screen's targets are listed, keys

@@ -187,10 +187,16 @@ fn back(p: &mut ShellParams) {
         return;
     }
     match p.screen.get() {
-        // A conversation and a quiz question ask first, and a debrief goes back to where it was
-        // opened from: their activities handle Esc, as the profiles screen does for its form.
-        Screen::Title | Screen::Dialogue | Screen::Quiz | Screen::Debrief | Screen::Profiles => {}
-        Screen::Picker | Screen::QuizMenu | Screen::Progress => p.next_screen.set(Screen::Title),
+        // A conversation and a quiz question ask first, a debrief goes back to where it was opened
+        // from, and the profiles' form and the progress screen's saved figures close before their
+        // screen does: their activities handle Esc.
+        Screen::Title
+        | Screen::Dialogue
+        | Screen::Quiz
+        | Screen::Debrief
+        | Screen::Profiles
+        | Screen::Progress => {}
+        Screen::Picker | Screen::QuizMenu => p.next_screen.set(Screen::Title),
         Screen::QuizResults => p.next_screen.set(Screen::QuizMenu),
     }
 }

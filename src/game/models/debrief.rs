@@ -166,12 +166,7 @@ impl DebriefView {
                 }
             })
             .collect();
-        let title_of = |id: &str| {
-            lib.get(id).map_or_else(
-                || id.to_string(),
-                |l| l.scenario.title.get(lang).to_string(),
-            )
-        };
+        let title_of = |id: &str| lib.scenario_title(id, lang);
         DebriefView {
             lang,
             tab,

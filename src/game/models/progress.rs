@@ -123,12 +123,6 @@ impl ProgressView {
     ) -> ProgressView {
         let name = saves.map(|s| s.name(lang)).unwrap_or_default();
         let catalog = &library.catalog;
-        let title_of = |id: &str| {
-            library.get(id).map_or_else(
-                || id.to_string(),
-                |l| l.scenario.title.get(lang).to_string(),
-            )
-        };
         let data = state.data.as_ref();
         let mut vm = ProgressView {
             lang,
@@ -166,16 +160,7 @@ impl ProgressView {
                 &Args::new().num("n", data.due as f64),
             ));
         }
-        vm.practise = saves.and_then(|s| s.practise.as_ref()).map(|p| {
-            (
-                tra(
-                    lang,
-                    "title-practise",
-                    &Args::new().str("scenario", title_of(&p.scenario)),
-                ),
-                p.scenario.clone(),
-            )
-        });
+        vm.practise = saves.and_then(|s| super::title::practise(s, library, lang));
         let bars =
             |g_title: String, percent: Option<u8>, principles: &[PrincipleMastery]| BarGroup {
                 title: g_title,
@@ -308,12 +293,7 @@ impl ProgressView {
                         let done = data.completed.contains(&s.id);
                         let all = s.endings().count();
                         let found = data.endings.get(&s.id).map_or(0, |e| e.len());
-                        let best = data
-                            .history
-                            .iter()
-                            .filter(|r| r.activity == s.id && r.kind == Kind::Dialogue)
-                            .map(|r| r.score)
-                            .max();
+                        let best = state.best.get(&s.id);
                         let detail = if done {
                             tra(
                                 lang,

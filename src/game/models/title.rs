@@ -35,6 +35,21 @@ pub struct TitleView {
     pub saving: bool,
 }
 
+/// "Practise: The guitar they threw" and the scenario it starts: the one covering the most principles
+/// due today. The title screen and the progress screen both offer it.
+pub fn practise(saves: &Saves, library: &Library, lang: Lang) -> Option<(String, String)> {
+    saves.practise.as_ref().map(|p| {
+        (
+            tra(
+                lang,
+                "title-practise",
+                &Args::new().str("scenario", library.scenario_title(&p.scenario, lang)),
+            ),
+            p.scenario.clone(),
+        )
+    })
+}
+
 impl TitleView {
     /// The model for `lang`, without saved progress.
     pub fn new(lang: Lang) -> TitleView {
@@ -61,12 +76,7 @@ impl TitleView {
         changed: Option<&str>,
     ) -> TitleView {
         let mut vm = TitleView::new(lang);
-        let title_of = |id: &str| {
-            library.get(id).map_or_else(
-                || id.to_string(),
-                |l| l.scenario.title.get(lang).to_string(),
-            )
-        };
+        let title_of = |id: &str| library.scenario_title(id, lang);
         if let Some(p) = saves.and_then(|s| s.pending.as_ref()) {
             let of = library
                 .get(&p.activity)
@@ -101,16 +111,7 @@ impl TitleView {
                     &Args::new().num("n", saves.due as f64),
                 ));
             }
-            vm.practise = saves.practise.as_ref().map(|p| {
-                (
-                    tra(
-                        lang,
-                        "title-practise",
-                        &Args::new().str("scenario", title_of(&p.scenario)),
-                    ),
-                    p.scenario.clone(),
-                )
-            });
+            vm.practise = practise(saves, library, lang);
             vm.recovery = saves
                 .recovery
                 .as_ref()

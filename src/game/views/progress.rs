@@ -220,7 +220,8 @@ fn rows(
     let n = targets.len();
     for (i, t) in targets.iter().enumerate().take(n.saturating_sub(1)) {
         let mut label = RichText::new(&t.label);
-        if let Some(step) = vm.path.iter().find(|p| p.title == t.label) {
+        // The path's targets are its steps, in order.
+        if let Some(step) = vm.path.get(i).filter(|_| vm.tab == ProgressTab::Path) {
             label = RichText::new(format!("{}\n{}", step.title, step.detail));
             if step.done {
                 label = label.color(cx.palette.good);
