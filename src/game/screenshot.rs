@@ -4,12 +4,14 @@
 //! Under Xvfb with Mesa's software Vulkan:
 //! `xvfb-run -a -s '-screen 0 1280x800x24' cargo run --release -- --screenshot docs/screens`.
 
+use super::activities::team::TeamState;
 use super::core::{
     Action, DebriefTab, DialogueAction, GameSet, ProfileAction, ProgressTab, QuizAction, QuizRound,
-    Screen, Targets,
+    Screen, Targets, TeamAction, TeamTab,
 };
 use super::{Conversation, QuizSession, Settings};
 use crate::engine::text::Lang;
+use crate::team::session::{Activity, QuizPick, Stage};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use std::path::PathBuf;
@@ -93,6 +95,7 @@ impl Plugin for ScreenshotPlugin {
                 Step::Quiz { answered: 99 },
                 Step::Shot(format!("quiz-results-{l}.png")),
             ]);
+            steps.extend(team_steps(lang, false));
         }
         // A projector: high contrast at 250% text, in both languages, with the replies on offer,
         // the coach's comment and the debrief.
@@ -124,6 +127,7 @@ impl Plugin for ScreenshotPlugin {
                 Step::Shot(format!("projector-quiz-explanation-{l}.png")),
                 Step::Do(QuizAction::Abandon.into()),
             ]);
+            steps.extend(team_steps(lang, true));
         }
         steps.extend([
             Step::Do(Action::ToggleContrast),
@@ -149,14 +153,149 @@ impl Plugin for ScreenshotPlugin {
             next: 0,
             wait: SETTLE_FRAMES * 3,
             made: 0,
+            phones: vec![],
         })
         .add_systems(Update, run_script.in_set(GameSet::Input));
     }
 }
 
+/// The nicknames of the phones in the pictures.
+const NICKNAMES: [&str; 12] = [
+    "Аня",
+    "Борис",
+    "Вика",
+    "Гоша",
+    "Dana",
+    "Egor",
+    "Фатима",
+    "Zoë",
+    "Ира",
+    "Костя",
+    "Лена",
+    "Max",
+];
+
+/// A team session in the pictures: the set-up, the lobby with its QR code and twelve phones, a
+/// vote in progress, the reveal, the coach's feedback, the debrief and the path map; then a team
+/// quiz's reveal, top five and podium. On a projector (`projector`), the lobby, a vote, a reveal
+/// and the path map. The phones join and vote over HTTP like real ones.
+fn team_steps(lang: Lang, projector: bool) -> Vec<Step> {
+    let l = lang.code();
+    let prefix = if projector { "projector-team" } else { "team" };
+    let mut steps = vec![
+        Step::Do(TeamAction::Setup.into()),
+        Step::Do(TeamAction::Pick(Activity::Scenario(SCENARIO.into())).into()),
+        Step::Do(TeamAction::Teams(1).into()),
+        Step::Do(TeamAction::Teams(1).into()),
+    ];
+    if !projector {
+        steps.push(Step::Shot(format!("team-setup-{l}.png")));
+    }
+    steps.extend([
+        Step::Do(TeamAction::Open.into()),
+        Step::Phones(NICKNAMES.len()),
+        Step::Shot(format!("{prefix}-lobby-{l}.png")),
+        Step::Do(TeamAction::Begin.into()),
+        Step::TeamUntilVoting,
+        Step::Votes(9),
+        Step::Shot(format!("{prefix}-vote-{l}.png")),
+        Step::Votes(NICKNAMES.len()),
+        Step::Shot(format!("{prefix}-reveal-{l}.png")),
+    ]);
+    if !projector {
+        steps.extend([
+            Step::Do(TeamAction::Next.into()),
+            Step::Shot(format!("team-feedback-{l}.png")),
+        ]);
+    }
+    steps.extend([Step::TeamToEnd]);
+    if !projector {
+        steps.push(Step::Shot(format!("team-debrief-{l}.png")));
+    }
+    steps.extend([
+        Step::Do(Action::TeamTab(TeamTab::Map)),
+        Step::Shot(format!("{prefix}-map-{l}.png")),
+        Step::Do(TeamAction::Finish.into()),
+    ]);
+    if !projector {
+        steps.extend([
+            Step::Do(TeamAction::Setup.into()),
+            Step::Do(TeamAction::Pick(Activity::Quiz(QuizPick::Mixed)).into()),
+            Step::Do(TeamAction::Teams(1).into()),
+            Step::Do(TeamAction::Open.into()),
+            Step::Phones(8),
+            Step::Do(TeamAction::Begin.into()),
+            Step::Votes(8),
+            Step::Shot(format!("team-quiz-reveal-{l}.png")),
+            Step::Do(TeamAction::Next.into()),
+            Step::Shot(format!("team-quiz-board-{l}.png")),
+            Step::TeamToEnd,
+            Step::Shot(format!("team-quiz-podium-{l}.png")),
+            Step::Do(TeamAction::Finish.into()),
+        ]);
+    }
+    steps
+}
+
+/// Posts JSON to the phone server as a phone would.
+fn phone_post(url: &str, body: &serde_json::Value) -> Result<serde_json::Value, String> {
+    let mut r = ureq::post(url)
+        .header("Content-Type", "application/json")
+        .send(body.to_string())
+        .map_err(|e| e.to_string())?;
+    let text = r.body_mut().read_to_string().map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// The first `n` phones vote on the open question: most for the best option, a few for others.
+fn phones_vote(phones: &[String], team: &TeamState, n: usize) {
+    let (Some(link), Some(s)) = (&team.link, &team.session) else {
+        return;
+    };
+    let Some(q) = s.room.current() else {
+        return;
+    };
+    let best = best_option(team);
+    let others: Vec<u8> = (0..q.options).filter(|o| *o != best).collect();
+    for (k, token) in phones.iter().enumerate().take(n) {
+        let option = match k % 5 {
+            2 => others.first().copied().unwrap_or(best),
+            4 => others.last().copied().unwrap_or(best),
+            _ => best,
+        };
+        let body = serde_json::json!({
+            "token": token, "question": q.number, "option": option,
+        });
+        if let Err(e) = phone_post(&format!("{}vote", link.server.url()), &body) {
+            warn!("screenshot vote not taken: {e}");
+        }
+    }
+}
+
+/// The best option of the team question open now: a best reply, or the right answer.
+fn best_option(team: &TeamState) -> u8 {
+    let Some(s) = &team.session else { return 0 };
+    if let Some(play) = s.scenario_play()
+        && let Some(d) = play.pending()
+    {
+        return play.best_options(d).first().copied().unwrap_or(0);
+    }
+    s.quiz_play()
+        .and_then(|q| q.item())
+        .map_or(0, crate::team::session::QuizPlay::correct)
+}
+
 /// One step of the script.
 #[derive(Debug, Clone)]
 enum Step {
+    /// This many phones join the team session's lobby over HTTP, in turn into each team.
+    Phones(usize),
+    /// Go on in a team scenario until a vote is open.
+    TeamUntilVoting,
+    /// The first this-many phones vote on the open question (most for the best option).
+    Votes(usize),
+    /// Play the team session on: everyone votes, the clicker goes on, to the end screen.
+    TeamToEnd,
     /// Send an action.
     Do(Action),
     /// Play on (continue, then always the reply shown in a varying place) until this many more
@@ -181,14 +320,16 @@ struct Script {
     next: usize,
     wait: u32,
     made: usize,
+    /// The tokens of the phones in the team session's lobby.
+    phones: Vec<String>,
 }
 
 fn run_script(
     mut commands: Commands,
     mut script: ResMut<Script>,
     (conversation, quiz): (Res<Conversation>, Res<QuizSession>),
-    targets: Res<Targets>,
-    settings: Res<Settings>,
+    (targets, settings): (Res<Targets>, Res<Settings>),
+    (team, screen): (Res<TeamState>, Res<State<Screen>>),
     mut actions: MessageWriter<Action>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -277,6 +418,88 @@ fn run_script(
                 .find(|i| !a.ordering.contains(&item.shown[*i]))
                 .unwrap_or(0);
             actions.write(QuizAction::Pick(pick).into());
+        }
+        Step::Phones(n) => {
+            let Some(link) = &team.link else {
+                script.next += 1;
+                return;
+            };
+            let teams = team.session.as_ref().map_or(0, |s| s.room.teams().len());
+            script.phones.clear();
+            for (i, name) in NICKNAMES.iter().take(n).enumerate() {
+                let body = serde_json::json!({
+                    "nickname": name,
+                    "team": (teams > 0).then(|| i % teams),
+                });
+                match phone_post(&format!("{}join", link.server.url()), &body) {
+                    Ok(v) => script
+                        .phones
+                        .extend(v["token"].as_str().map(str::to_string)),
+                    Err(e) => warn!("screenshot phone not joined: {e}"),
+                }
+            }
+            script.next += 1;
+        }
+        Step::Votes(n) => {
+            phones_vote(&script.phones, &team, n);
+            script.next += 1;
+            script.wait = SETTLE_FRAMES * 2;
+        }
+        Step::TeamUntilVoting => {
+            script.wait = 2;
+            match team.session.as_ref().map(|s| s.stage()) {
+                Some(Stage::Lines | Stage::Feedback) => {
+                    actions.write(TeamAction::Next.into());
+                }
+                _ => {
+                    script.next += 1;
+                    script.wait = SETTLE_FRAMES;
+                }
+            }
+        }
+        Step::TeamToEnd => {
+            script.wait = 4;
+            if *screen.get() == Screen::TeamEnd {
+                script.next += 1;
+                script.wait = SETTLE_FRAMES;
+                return;
+            }
+            match team.session.as_ref().map(|s| s.stage()) {
+                Some(Stage::Voting) => {
+                    if team.link.is_some() && !script.phones.is_empty() {
+                        // Everyone votes; the session reveals on the next frames.
+                        if team
+                            .session
+                            .as_ref()
+                            .is_some_and(|s| s.room.voted_count() == 0)
+                        {
+                            phones_vote(&script.phones, &team, script.phones.len());
+                        }
+                        return;
+                    }
+                    actions.write(TeamAction::Enter(best_option(&team)).into());
+                }
+                Some(Stage::Revealed) => {
+                    let tied = team
+                        .session
+                        .as_ref()
+                        .and_then(|s| s.revealed())
+                        .is_some_and(|r| {
+                            !matches!(r.choice, crate::team::room::Choice::Majority(_))
+                        });
+                    actions.write(if tied {
+                        TeamAction::Enter(best_option(&team)).into()
+                    } else {
+                        TeamAction::Next.into()
+                    });
+                }
+                Some(_) => {
+                    actions.write(TeamAction::Next.into());
+                }
+                None => {
+                    script.next += 1;
+                }
+            }
         }
         Step::Shot(name) => {
             let path = script.dir.join(name);

@@ -37,6 +37,7 @@ pub(super) fn plugin(app: &mut App) {
             views::profiles::plugin,
             views::progress::plugin,
             views::quiz::plugin,
+            views::team::plugin,
         ))
         .add_systems(Update, window_title);
 }

@@ -289,6 +289,23 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("attempt {}", attempt.0)))
     }
 
+    /// The kind-specific record of an attempt (for a team session: teams, nicknames, every vote,
+    /// the paths); `Null` when it has none.
+    pub fn attempt_detail(&self, attempt: AttemptId) -> Result<serde_json::Value> {
+        let text: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT detail FROM attempts WHERE id = ?1",
+                [attempt.0],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("attempt {}", attempt.0)))?;
+        Ok(text
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(serde_json::Value::Null))
+    }
+
     /// The overall score of the newest `limit` finished attempts, oldest first.
     pub fn scores_over_time(&self, profile: ProfileId, limit: usize) -> Result<Vec<ScorePoint>> {
         let mut st = self.conn.prepare_cached(

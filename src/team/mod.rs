@@ -1,8 +1,10 @@
 //! Team sessions: a room of people voting from their phones while the projector shows the game.
 //!
 //! `room` holds the rules (participants, teams, votes, reveal, quiz points) with no network, so the
-//! game can also run a session from the trainer's keyboard alone. `server` is the phone web server
-//! that feeds the same rules from HTTP, and `page` renders the phone page.
+//! game can also run a session from the trainer's keyboard alone. `session` plays a scenario or a
+//! quiz round with those rules and keeps the record. `server` is the phone web server that feeds the
+//! same rules from HTTP, and `page` renders the phone page.
 pub mod page;
 pub mod room;
 pub mod server;
+pub mod session;

@@ -10,4 +10,5 @@ mod quiz;
 mod results;
 mod saves;
 mod settings;
+mod team;
 mod views;

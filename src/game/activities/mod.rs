@@ -1,5 +1,5 @@
-//! The activities a player can take part in: the conversation with a Client and the quiz (the team
-//! session joins here), and the profiles and the progress screen. Each has its own plugin,
+//! The activities a player can take part in: the conversation with a Client, the quiz and the team
+//! session, and the profiles and the progress screen. Each has its own plugin,
 //! resources and actions.
 
 pub mod dialogue;
@@ -7,6 +7,7 @@ pub mod lrs;
 pub mod profiles;
 pub mod progress;
 pub mod quiz;
+pub mod team;
 
 use bevy::prelude::*;
 
@@ -18,5 +19,6 @@ pub(super) fn plugin(app: &mut App) {
         profiles::plugin,
         progress::plugin,
         quiz::plugin,
+        team::plugin,
     ));
 }

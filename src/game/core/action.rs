@@ -4,11 +4,12 @@
 //! exactly the path a click would. General actions are handled by [`super::shell`]; each activity
 //! has its own variant and its own plugin that handles it.
 
-use super::{DebriefTab, ProgressTab, Screen};
+use super::{DebriefTab, ProgressTab, Screen, TeamTab};
 use crate::engine::model::Theme;
 use crate::engine::text::Lang;
 use crate::game::core::settings::Mode;
 use crate::store::{AttemptId, ProfileId};
+use crate::team::session::Activity;
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -47,6 +48,8 @@ pub enum Action {
     Tab(DebriefTab),
     /// Show this progress tab.
     ProgressTab(ProgressTab),
+    /// Show this tab at the end of a team scenario.
+    TeamTab(TeamTab),
     /// Move to the next (+1) or previous (−1) tab of the debrief or the progress screen.
     StepTab(i32),
     /// Blank the screen for a presenter, or show it again.
@@ -61,6 +64,59 @@ pub enum Action {
     Quiz(QuizAction),
     /// The Learning Record Store and saved reports.
     Lrs(LrsAction),
+    /// A team session's own action.
+    Team(TeamAction),
+}
+
+/// The actions of a team session, from its set-up to its end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamAction {
+    /// Open the set-up screen with a fresh plan.
+    Setup,
+    /// Set-up: play this scenario or quiz round.
+    Pick(Activity),
+    /// Set-up: one team fewer (−1) or more (+1); below two, everyone plays for themselves.
+    Teams(i32),
+    /// Set-up: a team's name as typed.
+    TeamName(usize, String),
+    /// Set-up: the next colour for this team.
+    TeamColour(usize),
+    /// Set-up: a shorter (−1) or longer (+1) voting time.
+    Voting(i32),
+    /// Set-up: phones vote, or the trainer enters the room's choice.
+    TogglePhones,
+    /// Set-up done: open the lobby (and start the phone server).
+    Open,
+    /// Lobby: serve the phone page on this address (an index into the list shown).
+    Address(usize),
+    /// Lobby: remove this participant.
+    Remove(u32),
+    /// Lobby: start playing.
+    Begin,
+    /// The clicker: go on, close voting and reveal, play the room's reply, next question.
+    Next,
+    /// Keys 1–4: the room's choice by a show of hands, or the trainer's pick on a tie.
+    Enter(u8),
+    /// Open the panel to type the vote counts per reply.
+    CountHands,
+    /// The counts panel's fields as typed.
+    CountsDraft(Vec<String>),
+    /// Use the typed counts.
+    CountsSave,
+    /// Close the counts panel.
+    CountsCancel,
+    /// From the path map: go back to this decision of the room's path and vote again.
+    WhatIf(usize),
+    /// End the session: save it, stop the phone server and return to the title.
+    Finish,
+    /// Leave the session in progress (after Esc asked); what was played is saved.
+    Abandon,
+}
+
+impl From<TeamAction> for Action {
+    fn from(a: TeamAction) -> Action {
+        Action::Team(a)
+    }
 }
 
 /// The Learning Record Store's settings, sending, and the debrief's saved report.

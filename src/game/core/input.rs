@@ -6,10 +6,12 @@
 //! - Presenter clickers send PageDown/Right/Space to advance and PageUp/Left to go back; B blanks
 //!   the screen.
 //! - Ctrl+ and Ctrl− change the text size; F11 toggles full screen; L switches the language.
+//! - In a team session the clicker starts, closes voting, reveals and goes on; 1–4 enter the room's
+//!   choice by hand and H the vote counts.
 //!
 //! What a key activates comes from the screen's [`Targets`], the same list the view draws.
 
-use super::action::{Action, DialogueAction, QuizAction};
+use super::action::{Action, DialogueAction, QuizAction, TeamAction};
 use super::targets::{Focus, Scroll, Targets, TextEntry};
 use super::{GameSet, Overlay, Presenter, Screen};
 use bevy::input::ButtonState;
@@ -173,6 +175,10 @@ fn on_key(
             actions.write(QuizAction::Undo.into());
             return;
         }
+        if let Some(a) = team_key(screen, code) {
+            actions.write(a);
+            return;
+        }
     }
     if any(&[KeyCode::Enter, KeyCode::NumpadEnter]) {
         if !scroll.focus_visible {
@@ -185,8 +191,8 @@ fn on_key(
         }
         return;
     }
-    let paging_tabs =
-        matches!(screen, Screen::Debrief | Screen::Progress) && overlay == Overlay::None;
+    let paging_tabs = matches!(screen, Screen::Debrief | Screen::Progress | Screen::TeamEnd)
+        && overlay == Overlay::None;
     // The quiz results are read page by page before the clicker moves between their buttons.
     let reading = screen == Screen::QuizResults && overlay == Overlay::None;
     let back = any(&[KeyCode::ArrowLeft, KeyCode::PageUp]);
@@ -227,6 +233,24 @@ fn on_key(
         } else {
             focus.step(1, n);
         }
+    }
+}
+
+/// A team session's own keys: in the lobby the clicker starts; while the room plays the clicker
+/// goes on (closes voting, reveals, plays the room's reply), 1–4 enter the room's choice by hand
+/// (or pick on a tie), and H opens the vote counts typed by hand.
+fn team_key(screen: Screen, code: KeyCode) -> Option<Action> {
+    // Not the arrows: a held arrow repeats, and one press must never skip a reveal.
+    let forward = matches!(code, KeyCode::PageDown | KeyCode::Space);
+    match screen {
+        Screen::TeamLobby if forward => Some(TeamAction::Begin.into()),
+        Screen::TeamPlay if forward => Some(TeamAction::Next.into()),
+        Screen::TeamPlay if code == KeyCode::KeyH => Some(TeamAction::CountHands.into()),
+        Screen::TeamPlay => DIGITS
+            .iter()
+            .position(|(d, n)| *d == code || *n == code)
+            .map(|k| TeamAction::Enter(k as u8).into()),
+        _ => None,
     }
 }
 

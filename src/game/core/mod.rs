@@ -15,6 +15,7 @@ pub mod targets;
 
 pub use action::{
     Action, DialogueAction, LrsAction, ProfileAction, ProgressAction, QuizAction, QuizRound,
+    TeamAction,
 };
 pub use targets::{Focus, Scroll, Target, Targets, TextEntry};
 
@@ -42,6 +43,14 @@ pub enum Screen {
     Quiz,
     /// The results of the last quiz round.
     QuizResults,
+    /// A team session's set-up: what the room plays, the teams, the voting time.
+    TeamSetup,
+    /// The room gathers: QR code, address, room code and the names as they arrive.
+    TeamLobby,
+    /// The room plays: lines, votes, reveals, feedback, the quiz's top five.
+    TeamPlay,
+    /// The session's end: the room's debrief with the teams and the path map, or the quiz podium.
+    TeamEnd,
 }
 
 /// What covers the current screen. Closing an overlay returns to the screen underneath, so Settings
@@ -141,6 +150,29 @@ fn step_in<T: Copy + PartialEq>(all: &[T], current: T, by: i32) -> T {
     all[i.saturating_add_signed(by as isize).min(all.len() - 1)]
 }
 
+/// The tabs at the end of a team scenario; the clicker pages through them.
+#[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[source(Screen = Screen::TeamEnd)]
+pub enum TeamTab {
+    /// Score, ending, each team's share of best replies, earlier paths.
+    #[default]
+    Summary,
+    /// The scenario's branching with the room's paths and the best path.
+    Map,
+    /// Every decision with the room's votes and the better reply.
+    Decisions,
+}
+
+impl TeamTab {
+    /// The tabs in order.
+    pub const ALL: [TeamTab; 3] = [TeamTab::Summary, TeamTab::Map, TeamTab::Decisions];
+
+    /// The tab `by` places further, stopping at the first and the last.
+    pub fn step(self, by: i32) -> TeamTab {
+        step_in(&Self::ALL, self, by)
+    }
+}
+
 /// The order of the game's own systems within a frame: the screen's targets are listed, keys
 /// become actions, then actions are applied, so the views of the same frame already show the result.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -160,6 +192,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_state::<Presenter>()
         .add_sub_state::<DebriefTab>()
         .add_sub_state::<ProgressTab>()
+        .add_sub_state::<TeamTab>()
         .configure_sets(
             Update,
             (GameSet::Targets, GameSet::Input, GameSet::Apply).chain(),

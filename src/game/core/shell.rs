@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::settings::{Mode, SavedSettings, Settings, SettingsStore};
 use super::targets::Focus;
-use super::{DebriefTab, GameSet, Overlay, Presenter, ProgressTab, Screen};
+use super::{DebriefTab, GameSet, Overlay, Presenter, ProgressTab, Screen, TeamTab};
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
@@ -22,8 +22,11 @@ pub(super) fn plugin(app: &mut App) {
 fn reset_focus_on_change(
     mut screens: MessageReader<StateTransitionEvent<Screen>>,
     mut overlays: MessageReader<StateTransitionEvent<Overlay>>,
-    mut tabs: MessageReader<StateTransitionEvent<DebriefTab>>,
-    mut progress_tabs: MessageReader<StateTransitionEvent<ProgressTab>>,
+    (mut tabs, mut progress_tabs, mut team_tabs): (
+        MessageReader<StateTransitionEvent<DebriefTab>>,
+        MessageReader<StateTransitionEvent<ProgressTab>>,
+        MessageReader<StateTransitionEvent<TeamTab>>,
+    ),
     mut focus: ResMut<Focus>,
     mut scroll: ResMut<super::Scroll>,
     mut typing: ResMut<super::TextEntry>,
@@ -31,7 +34,8 @@ fn reset_focus_on_change(
     let changed = screens.read().any(|t| t.entered != t.exited)
         | overlays.read().any(|t| t.entered != t.exited)
         | tabs.read().any(|t| t.entered != t.exited)
-        | progress_tabs.read().any(|t| t.entered != t.exited);
+        | progress_tabs.read().any(|t| t.entered != t.exited)
+        | team_tabs.read().any(|t| t.entered != t.exited);
     if changed {
         *focus = Focus {
             index: 0,
@@ -61,6 +65,8 @@ pub struct ShellParams<'w> {
     next_tab: ResMut<'w, NextState<DebriefTab>>,
     progress_tab: Option<Res<'w, State<ProgressTab>>>,
     next_progress_tab: ResMut<'w, NextState<ProgressTab>>,
+    team_tab: Option<Res<'w, State<TeamTab>>>,
+    next_team_tab: ResMut<'w, NextState<TeamTab>>,
     exit: MessageWriter<'w, AppExit>,
 }
 
@@ -120,11 +126,14 @@ fn apply(action: &Action, p: &mut ShellParams) {
         Action::TogglePresenter => change(p, |s| s.presenter = !s.presenter),
         Action::Tab(t) => p.next_tab.set(*t),
         Action::ProgressTab(t) => p.next_progress_tab.set(*t),
+        Action::TeamTab(t) => p.next_team_tab.set(*t),
         Action::StepTab(by) => {
             if let Some(tab) = &p.tab {
                 p.next_tab.set(tab.get().step(*by));
             } else if let Some(tab) = &p.progress_tab {
                 p.next_progress_tab.set(tab.get().step(*by));
+            } else if let Some(tab) = &p.team_tab {
+                p.next_team_tab.set(tab.get().step(*by));
             }
         }
         Action::ToggleBlank => p.next_presenter.set(match p.presenter.get() {
@@ -135,7 +144,8 @@ fn apply(action: &Action, p: &mut ShellParams) {
         | Action::Profile(_)
         | Action::Progress(_)
         | Action::Quiz(_)
-        | Action::Lrs(_) => {}
+        | Action::Lrs(_)
+        | Action::Team(_) => {}
     }
 }
 
@@ -189,14 +199,17 @@ fn back(p: &mut ShellParams) {
     match p.screen.get() {
         // A conversation and a quiz question ask first, a debrief goes back to where it was opened
         // from, and the profiles' form and the progress screen's saved figures close before their
-        // screen does: their activities handle Esc.
+        // screen does; a team session asks before it ends: their activities handle Esc.
         Screen::Title
         | Screen::Dialogue
         | Screen::Quiz
         | Screen::Debrief
         | Screen::Profiles
-        | Screen::Progress => {}
-        Screen::Picker | Screen::QuizMenu => p.next_screen.set(Screen::Title),
+        | Screen::Progress
+        | Screen::TeamLobby
+        | Screen::TeamPlay
+        | Screen::TeamEnd => {}
+        Screen::Picker | Screen::QuizMenu | Screen::TeamSetup => p.next_screen.set(Screen::Title),
         Screen::QuizResults => p.next_screen.set(Screen::QuizMenu),
     }
 }

@@ -13,6 +13,7 @@ pub mod progress;
 pub mod question;
 pub mod quiz;
 pub mod settings;
+pub mod team;
 pub mod title;
 
 use crate::engine::model::Catalog;
@@ -24,7 +25,7 @@ use crate::game::activities::quiz::QuizSession;
 use crate::game::core::content::{Content, Progress};
 use crate::game::core::settings::{Settings, SettingsStore};
 use crate::game::core::{
-    DebriefTab, Focus, GameSet, Overlay, ProgressTab, Screen, Target, Targets,
+    DebriefTab, Focus, GameSet, Overlay, ProgressTab, Screen, Target, Targets, TeamTab,
 };
 use bevy::prelude::*;
 use std::collections::BTreeMap;
@@ -64,6 +65,10 @@ pub struct ModelData<'w> {
     pub quiz: Res<'w, QuizSession>,
     /// The Learning Record Store, when progress is kept.
     pub lrs: Option<Res<'w, crate::game::activities::lrs::Lrs>>,
+    /// The team session.
+    pub team: Res<'w, crate::game::activities::team::TeamState>,
+    /// The tab at the end of a team scenario, while it is on.
+    pub team_tab: Option<Res<'w, State<TeamTab>>>,
 }
 
 /// The targets of what is on screen now, and where the highlight starts on it.
@@ -80,6 +85,9 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
         }
         Overlay::Leave if *d.screen.get() == Screen::Quiz => {
             return (quiz::leave(lang).targets(), 0);
+        }
+        Overlay::Leave if matches!(d.screen.get(), Screen::TeamLobby | Screen::TeamPlay) => {
+            return (team::leave(lang).targets(), 0);
         }
         Overlay::Leave => return (question::QuestionView::leave(lang).targets(), 0),
         Overlay::Quit => return (question::QuestionView::quit(lang).targets(), 0),
@@ -179,6 +187,36 @@ pub fn current_targets(d: &ModelData) -> (Vec<Target>, usize) {
                 .unwrap_or_default(),
             0,
         ),
+        Screen::TeamSetup => {
+            let vm = team::SetupView::new(&d.team, &d.content.library, lang);
+            (vm.targets(), 0)
+        }
+        Screen::TeamLobby => (
+            team::LobbyView::new(&d.team, &d.content.library, lang)
+                .map(|vm| vm.targets())
+                .unwrap_or_default(),
+            0,
+        ),
+        Screen::TeamPlay => (
+            team::PlayView::new(&d.team, &d.content.library, lang)
+                .map(|vm| vm.targets())
+                .unwrap_or_default(),
+            0,
+        ),
+        Screen::TeamEnd => {
+            let tab = d.team_tab.as_ref().map(|t| *t.get()).unwrap_or_default();
+            let targets = team::EndView::new(&d.team, &d.content.library, lang, tab)
+                .map(|vm| vm.targets())
+                .unwrap_or_default();
+            // The clicker lands on the tab on screen, so Enter never jumps elsewhere.
+            let at = TeamTab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+            let at = if targets.len() > TeamTab::ALL.len() {
+                at
+            } else {
+                0
+            };
+            (targets, at)
+        }
     }
 }
 

@@ -276,7 +276,7 @@ pub struct QuestionView {
 }
 
 /// The text of option `key` of `q`.
-fn option_text(q: &Question, key: &str, library: &Library, lang: Lang) -> String {
+pub(crate) fn option_text(q: &Question, key: &str, library: &Library, lang: Lang) -> String {
     let Some(a) = q.answer(key) else {
         return key.to_string();
     };
@@ -297,7 +297,7 @@ fn order_text(q: &Question, keys: &[String], library: &Library, lang: Lang) -> S
 }
 
 /// The question itself in words.
-fn prompt(q: &Question, library: &Library, lang: Lang) -> String {
+pub(crate) fn prompt(q: &Question, library: &Library, lang: Lang) -> String {
     match &q.statement {
         Some(Statement::Prompt(t)) => t.get(lang).to_string(),
         Some(Statement::Upholds(p)) => format!(
@@ -314,7 +314,7 @@ fn prompt(q: &Question, library: &Library, lang: Lang) -> String {
 }
 
 /// A reply in quotation marks, after "The reply:".
-fn reply_line(q: &Question, lang: Lang) -> Option<String> {
+pub(crate) fn reply_line(q: &Question, lang: Lang) -> Option<String> {
     q.reply.as_ref().map(|r| {
         format!(
             "{}: {}",
@@ -325,7 +325,7 @@ fn reply_line(q: &Question, lang: Lang) -> Option<String> {
 }
 
 /// "From the scenario “…”".
-fn scenario_line(q: &Question, lang: Lang) -> Option<String> {
+pub(crate) fn scenario_line(q: &Question, lang: Lang) -> Option<String> {
     q.scenario_title.as_ref().map(|t| {
         tra(
             lang,
@@ -333,6 +333,22 @@ fn scenario_line(q: &Question, lang: Lang) -> Option<String> {
             &Args::new().str("scenario", t.get(lang).to_string()),
         )
     })
+}
+
+/// What was said before the decision a question comes from.
+pub(crate) fn context_lines(q: &Question, lang: Lang) -> Vec<Line> {
+    q.context
+        .iter()
+        .map(|s| Line {
+            speaker: match &s.speaker {
+                Speaker::You => tr(lang, "speaker-you"),
+                Speaker::Named(n) => n.get(lang).to_string(),
+                Speaker::Narrator => String::new(),
+            },
+            text: s.text.get(lang).to_string(),
+            you: s.speaker == Speaker::You,
+        })
+        .collect()
 }
 
 /// "Source: title, point N" for a principle.
@@ -539,19 +555,7 @@ impl QuestionView {
             Some(a) => Phase::Explained(Box::new(ExplanationView::new(q, a, library, lang))),
             None => Phase::Answering,
         };
-        let context = q
-            .context
-            .iter()
-            .map(|s| Line {
-                speaker: match &s.speaker {
-                    Speaker::You => tr(lang, "speaker-you"),
-                    Speaker::Named(n) => n.get(lang).to_string(),
-                    Speaker::Narrator => String::new(),
-                },
-                text: s.text.get(lang).to_string(),
-                you: s.speaker == Speaker::You,
-            })
-            .collect();
+        let context = context_lines(q, lang);
         let countdown = play
             .limit_ms()
             .zip(active.left_ms())

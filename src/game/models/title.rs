@@ -158,6 +158,10 @@ impl TitleView {
             Action::Goto(Screen::QuizMenu),
             tr(lang, "quiz-title"),
         ));
+        t.push(Target::new(
+            crate::game::core::TeamAction::Setup,
+            tr(lang, "team-session-title"),
+        ));
         if let Some((label, id)) = &self.practise {
             t.push(Target::new(
                 DialogueAction::Start(id.clone()),

@@ -14,6 +14,8 @@ pub mod progress;
 pub mod question;
 pub mod quiz;
 pub mod settings;
+pub mod team;
+pub mod team_map;
 pub mod title;
 
 use super::theme::Palette;

@@ -65,6 +65,9 @@ fn draw(
         Overlay::DeleteProfile => crate::game::models::profiles::delete_question(&roster, lang),
         Overlay::Import => crate::game::models::progress::import_question(&progress, lang),
         _ if *screen.get() == Screen::Quiz => crate::game::models::quiz::leave(lang),
+        _ if matches!(screen.get(), Screen::TeamLobby | Screen::TeamPlay) => {
+            crate::game::models::team::leave(lang)
+        }
         _ => QuestionView::leave(lang),
     };
     env.draw_overlay(&vm, show)
