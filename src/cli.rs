@@ -47,6 +47,9 @@ pub struct Cli {
     /// Redraw every frame instead of only on input; for measuring the idle cost.
     #[arg(long)]
     pub continuous: bool,
+    /// Open the team session's set-up at once: a trainer's shortcut before a training.
+    #[arg(long)]
+    pub team: bool,
 }
 
 /// Parses `ru` or `en` for `--lang`.

@@ -21,6 +21,7 @@ fn play(cli: Cli) -> ExitCode {
         text_scale: cli.text_scale,
         screenshot: cli.screenshot,
         continuous: cli.continuous,
+        team: cli.team,
     });
     ExitCode::from(u8::from(!exit.is_success()))
 }

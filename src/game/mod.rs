@@ -30,7 +30,7 @@ pub use core::content::{Content, Progress};
 pub use core::settings::{Mode, SavedSettings, Settings, SettingsStore};
 pub use core::{
     Action, DebriefTab, DialogueAction, Focus, GameSet, Overlay, Presenter, QuizAction, QuizRound,
-    Screen, Target, Targets,
+    Screen, Target, Targets, TeamAction,
 };
 
 /// Everything the game needs except a window: states, resources, input and the flow rules.
@@ -87,6 +87,8 @@ pub struct Options {
     pub screenshot: Option<PathBuf>,
     /// Redraw every frame instead of only on input (for measuring the idle cost).
     pub continuous: bool,
+    /// Open the team session's set-up at once.
+    pub team: bool,
 }
 
 /// Opens the game window and runs until the player quits.
@@ -162,6 +164,11 @@ pub fn run(options: Options) -> AppExit {
         app.insert_resource(bevy::winit::WinitSettings {
             focused_mode: rest,
             unfocused_mode: rest,
+        });
+    }
+    if options.team {
+        app.add_systems(PostStartup, |mut actions: MessageWriter<Action>| {
+            actions.write(TeamAction::Setup.into());
         });
     }
     if let Some(dir) = options.screenshot {

@@ -431,3 +431,117 @@ fn a_session_left_in_the_lobby_saves_nothing() {
         .expect("history");
     assert!(history.is_empty());
 }
+
+// ------------------------------------------------------------------------------------ the views
+
+/// A session of the guitar case with two teams, at its first vote.
+fn state_at_first_vote(lib: &client_first::engine::library::Library) -> TeamState {
+    use client_first::team::room::Room;
+    use client_first::team::session::{Plan, Session};
+    let plan = Plan {
+        activity: Activity::Scenario("guitar".into()),
+        teams: Room::teams_named(&["Red".into(), "Blue".into()]),
+        voting: Duration::from_secs(45),
+        phones: false,
+    };
+    let mut s = Session::scenario(plan, lib.get("guitar").expect("guitar").clone(), 7, 300);
+    s.room.join("Аня", Some(0)).expect("joins");
+    s.room.join("<i>Боб</i>", Some(1)).expect("joins");
+    s.begin();
+    while s.stage() == Stage::Lines {
+        s.advance();
+    }
+    assert_eq!(s.stage(), Stage::Voting);
+    let mut state = TeamState::default();
+    state.session = Some(s);
+    state
+}
+
+#[test]
+fn a_vote_shows_every_reply_on_one_screen_at_250_percent() {
+    use bevy_egui::egui;
+    use client_first::game::views::{self, Cx};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    let content = Content::load(None);
+    let lib = &content.library;
+    let state = state_at_first_vote(lib);
+    let vm = PlayView::new(&state, lib, Lang::Ru).expect("a vote");
+    assert_eq!(vm.options.len(), 4);
+    let labels: Vec<String> = vm.options.iter().map(|o| o.label.clone()).collect();
+    let close = vm.targets()[0].label.clone();
+    let mut cx = Cx::plain();
+    cx.palette = client_first::game::theme::Palette::new(true);
+    cx.presenter = true;
+    // 1280×720 at 250% text: 512×288 points.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(512.0, 288.0))
+        .build_ui_state(
+            move |ui, out: &mut Vec<Action>| views::team::show_play(ui, &vm, &cx, out),
+            Vec::new(),
+        );
+    h.run();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(512.0, 288.0));
+    for label in &labels {
+        let rect = h.get_by_label(label).rect();
+        assert!(screen.contains_rect(rect), "{label} at {rect:?}");
+    }
+    h.get_by_label(&close).click();
+    h.run();
+    assert_eq!(h.state(), &vec![Action::Team(TeamAction::Next)]);
+}
+
+#[test]
+fn the_set_up_and_the_lobby_send_their_actions() {
+    use bevy_egui::egui;
+    use client_first::game::models::team::SetupView;
+    use client_first::game::views::{self, Cx};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    let content = Content::load(None);
+    let lib = &content.library;
+    let state = TeamState::default();
+    let vm = SetupView::new(&state, lib, Lang::En);
+    let (second, second_label) = (vm.activities[1].0.clone(), vm.activities[1].1.clone());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_ui_state(
+            move |ui, out: &mut Vec<Action>| views::team::show_setup(ui, &vm, &Cx::plain(), out),
+            Vec::new(),
+        );
+    h.run();
+    h.get_by_label("+ More teams").click();
+    h.run();
+    h.get_by_label("+ Longer").click();
+    h.run();
+    h.get_by_label(&second_label).click();
+    h.run();
+    assert_eq!(
+        h.state(),
+        &vec![
+            Action::Team(TeamAction::Teams(1)),
+            Action::Team(TeamAction::Voting(1)),
+            Action::Team(TeamAction::Pick(second)),
+        ]
+    );
+
+    // The lobby: a nickname with markup is shown as typed, and clicking it removes the person.
+    let mut state = state_at_first_vote(lib);
+    if let Some(s) = &mut state.session {
+        s.room = client_first::team::room::Room::new(s.room.teams().to_vec(), 300);
+        s.room.join("Аня", Some(0)).expect("joins");
+        s.room.join("<i>Боб</i>", Some(1)).expect("joins");
+    }
+    let vm = LobbyView::new(&state, lib, Lang::Ru).expect("a lobby");
+    let bob = vm.arrivals[1].id;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_ui_state(
+            move |ui, out: &mut Vec<Action>| views::team::show_lobby(ui, &vm, &Cx::plain(), out),
+            Vec::new(),
+        );
+    h.run();
+    h.get_by_label("<i>Боб</i>  ✕").click();
+    h.run();
+    assert_eq!(h.state(), &vec![Action::Team(TeamAction::Remove(bob))]);
+}

@@ -109,3 +109,7 @@ settings-lrs-key = Key
 settings-lrs-secret = Secret (hidden; type to replace it)
 settings-lrs-save = Save LRS settings
 settings-lrs-sync = Send now
+progress-detail-team = A team session run from this profile:
+progress-team-share = the best reply { $percent }% of the time ({ $n } of { $total } votes)
+progress-team-path = Path { $n }: score { $score }, “{ $ending }”
+progress-team-right = right { $percent }% of the time ({ $n } of { $total } votes)

@@ -117,3 +117,7 @@ settings-lrs-key = Ключ
 settings-lrs-secret = Секрет (скрыт; введите, чтобы заменить)
 settings-lrs-save = Сохранить настройки LRS
 settings-lrs-sync = Отправить сейчас
+progress-detail-team = Командная игра, проведённая из этого профиля:
+progress-team-share = лучший ответ в { $percent }% случаев ({ $n } из { $total } голосов)
+progress-team-path = Путь { $n }: счёт { $score }, «{ $ending }»
+progress-team-right = верно в { $percent }% случаев ({ $n } из { $total } голосов)

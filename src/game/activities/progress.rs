@@ -32,6 +32,8 @@ pub struct Detail {
     pub changed: bool,
     /// The saved per-principle results.
     pub principles: Vec<PrincipleResult>,
+    /// A team session's record: teams, nicknames, votes, paths.
+    pub team: Option<crate::team::session::Record>,
 }
 
 /// What the last export or import did, for the note on the screen.
@@ -218,10 +220,15 @@ fn apply(action: &ProgressAction, p: &mut ProgressParams) {
                     row,
                     principles,
                 }) => {
+                    let team = (row.kind == crate::store::Kind::Team)
+                        .then(|| saves.with(|s| s.attempt_detail(*attempt)).ok())
+                        .flatten()
+                        .and_then(|v| serde_json::from_value(v).ok());
                     p.state.detail = Some(Detail {
                         row,
                         changed,
                         principles,
+                        team,
                     });
                 }
                 Err(e) => warn!("saved attempt not opened: {e}"),

@@ -176,7 +176,12 @@ fn on_key(
             return;
         }
         if let Some(a) = team_key(screen, code) {
-            actions.write(a);
+            if a == Action::Team(TeamAction::Next) && !scroll.at_bottom {
+                // A long reveal or explanation pages down before the clicker goes on.
+                scroll.request += 1;
+            } else {
+                actions.write(a);
+            }
             return;
         }
     }

@@ -17,25 +17,29 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, reset_focus_on_change.before(GameSet::Targets));
 }
 
+/// The tab changes of the screens that have tabs.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct TabChanges<'w, 's> {
+    debrief: MessageReader<'w, 's, StateTransitionEvent<DebriefTab>>,
+    progress: MessageReader<'w, 's, StateTransitionEvent<ProgressTab>>,
+    team: MessageReader<'w, 's, StateTransitionEvent<TeamTab>>,
+}
+
 /// A new screen, overlay or tab starts with the highlight on its first item, scrolled to its top,
 /// and with the keys for the game. (The picker then moves the highlight to its recommended card.)
 fn reset_focus_on_change(
     mut screens: MessageReader<StateTransitionEvent<Screen>>,
     mut overlays: MessageReader<StateTransitionEvent<Overlay>>,
-    (mut tabs, mut progress_tabs, mut team_tabs): (
-        MessageReader<StateTransitionEvent<DebriefTab>>,
-        MessageReader<StateTransitionEvent<ProgressTab>>,
-        MessageReader<StateTransitionEvent<TeamTab>>,
-    ),
+    mut tabs: TabChanges,
     mut focus: ResMut<Focus>,
     mut scroll: ResMut<super::Scroll>,
     mut typing: ResMut<super::TextEntry>,
 ) {
     let changed = screens.read().any(|t| t.entered != t.exited)
         | overlays.read().any(|t| t.entered != t.exited)
-        | tabs.read().any(|t| t.entered != t.exited)
-        | progress_tabs.read().any(|t| t.entered != t.exited)
-        | team_tabs.read().any(|t| t.entered != t.exited);
+        | tabs.debrief.read().any(|t| t.entered != t.exited)
+        | tabs.progress.read().any(|t| t.entered != t.exited)
+        | tabs.team.read().any(|t| t.entered != t.exited);
     if changed {
         *focus = Focus {
             index: 0,

@@ -73,6 +73,74 @@ pub struct DetailView {
     pub lines: Vec<String>,
 }
 
+/// A team session from the history: who took part, how each team did, and the room's paths.
+fn team_detail(
+    row: &HistoryRow,
+    record: &crate::team::session::Record,
+    library: &Library,
+    lang: Lang,
+) -> DetailView {
+    let quiz = matches!(record.activity, crate::team::session::Activity::Quiz(_));
+    let share = |good: u32, cast: u32| {
+        tra(
+            lang,
+            if quiz {
+                "progress-team-right"
+            } else {
+                "progress-team-share"
+            },
+            &Args::new()
+                .num("percent", (good * 100).checked_div(cast).unwrap_or(0))
+                .num("n", good)
+                .num("total", cast),
+        )
+    };
+    let mut lines = vec![tra(
+        lang,
+        "team-end-summary",
+        &Args::new()
+            .num(
+                "people",
+                record.participants.iter().filter(|p| !p.removed).count() as f64,
+            )
+            .num("questions", record.questions.len() as f64),
+    )];
+    for t in &record.teams {
+        let mut line = format!("{}: {}", t.name, share(t.best_votes, t.votes));
+        if t.points > 0 {
+            line.push_str(&format!(
+                " · {}",
+                crate::i18n::points(lang, t.points as i32)
+            ));
+        }
+        lines.push(line);
+    }
+    lines.push(format!(
+        "{}: {}",
+        tr(lang, "team-whole-room"),
+        share(record.best_votes, record.votes)
+    ));
+    let scenario = library.get(&row.activity);
+    for (i, p) in record.paths.iter().enumerate() {
+        let ending = scenario
+            .and_then(|l| l.scenario.endings().find(|(n, _)| n.id == p.ending))
+            .map_or_else(|| p.ending.clone(), |(_, e)| e.title.get(lang).to_string());
+        lines.push(tra(
+            lang,
+            "progress-team-path",
+            &Args::new()
+                .num("n", (i + 1) as f64)
+                .num("score", p.score)
+                .str("ending", ending),
+        ));
+    }
+    DetailView {
+        heading: history_line(row, library, lang),
+        why: tr(lang, "progress-detail-team"),
+        lines,
+    }
+}
+
 /// The progress screen's model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressView {
@@ -254,33 +322,36 @@ impl ProgressView {
                             .num("total", data.history_total as f64),
                     ));
                 }
-                vm.detail = state.detail.as_ref().map(|d| DetailView {
-                    heading: history_line(&d.row, library, lang),
-                    why: tr(
-                        lang,
-                        if d.changed {
-                            "progress-detail-changed"
-                        } else {
-                            "progress-detail-gone"
-                        },
-                    ),
-                    lines: d
-                        .principles
-                        .iter()
-                        .map(|p| {
-                            tra(
-                                lang,
-                                "progress-detail-line",
-                                &Args::new()
-                                    .str("principle", catalog.principle_title(&p.id, lang))
-                                    .num("earned", f64::from(p.earned))
-                                    .str(
-                                        "percent",
-                                        p.percent.map_or_else(|| "—".into(), |x| x.to_string()),
-                                    ),
-                            )
-                        })
-                        .collect(),
+                vm.detail = state.detail.as_ref().map(|d| match &d.team {
+                    Some(record) => team_detail(&d.row, record, library, lang),
+                    None => DetailView {
+                        heading: history_line(&d.row, library, lang),
+                        why: tr(
+                            lang,
+                            if d.changed {
+                                "progress-detail-changed"
+                            } else {
+                                "progress-detail-gone"
+                            },
+                        ),
+                        lines: d
+                            .principles
+                            .iter()
+                            .map(|p| {
+                                tra(
+                                    lang,
+                                    "progress-detail-line",
+                                    &Args::new()
+                                        .str("principle", catalog.principle_title(&p.id, lang))
+                                        .num("earned", f64::from(p.earned))
+                                        .str(
+                                            "percent",
+                                            p.percent.map_or_else(|| "—".into(), |x| x.to_string()),
+                                        ),
+                                )
+                            })
+                            .collect(),
+                    },
                 });
             }
             ProgressTab::Path => {
@@ -408,7 +479,15 @@ pub fn history_line(r: &HistoryRow, library: &Library, lang: Lang) -> String {
             |l| l.scenario.title.get(lang).to_string(),
         ),
         Kind::Quiz => tr(lang, "progress-kind-quiz"),
-        Kind::Team => tr(lang, "progress-kind-team"),
+        // A team session names what the room played: "Team session: The broken guitar".
+        Kind::Team => match loaded {
+            Some(l) => format!(
+                "{}: {}",
+                tr(lang, "progress-kind-team"),
+                l.scenario.title.get(lang)
+            ),
+            None => tr(lang, "progress-kind-team"),
+        },
     };
     let ending = r
         .ending

@@ -485,29 +485,23 @@ impl PlayView {
         match &s.play {
             Play::Scenario(play) => {
                 let run = &play.run;
-                let utterances = run.utterances(lang);
-                // The lines since the room's last reply: what the room answers now.
-                let from = utterances
-                    .iter()
-                    .rposition(|u| u.speaker == SPEAKER_YOU)
-                    .map_or(0, |i| i + 1);
-                let from = if stage == Stage::Feedback {
-                    utterances[..from.saturating_sub(1)]
+                // The lines since the room's last reply: what the room answers now. With the
+                // coach's feedback on screen, the feedback card says it all.
+                if stage != Stage::Feedback {
+                    let utterances = run.utterances(lang);
+                    let from = utterances
                         .iter()
                         .rposition(|u| u.speaker == SPEAKER_YOU)
-                        .map_or(0, |i| i + 1)
-                } else {
-                    from
-                };
-                view.lines = utterances[from..]
-                    .iter()
-                    .filter(|u| u.speaker != SPEAKER_YOU || stage == Stage::Feedback)
-                    .map(|u| Line {
-                        speaker: crate::i18n::labels::speaker(lang, u),
-                        text: u.text.clone(),
-                        you: u.speaker == SPEAKER_YOU,
-                    })
-                    .collect();
+                        .map_or(0, |i| i + 1);
+                    view.lines = utterances[from..]
+                        .iter()
+                        .map(|u| Line {
+                            speaker: crate::i18n::labels::speaker(lang, u),
+                            text: u.text.clone(),
+                            you: u.speaker == SPEAKER_YOU,
+                        })
+                        .collect();
+                }
                 view.progress = tra(
                     lang,
                     "team-decision",

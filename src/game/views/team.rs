@@ -99,6 +99,7 @@ pub fn show_setup(ui: &mut egui::Ui, vm: &SetupView, cx: &Cx, out: &mut Vec<Acti
                         egui::TextEdit::singleline(&mut name)
                             .id(egui::Id::new(("team_name", i)))
                             .desired_width(ui.available_width().min(360.0))
+                            .background_color(cx.palette.background)
                             .font(egui::FontId::proportional(normal))
                             .char_limit(crate::team::room::MAX_NICKNAME_CHARS),
                     );
@@ -246,41 +247,37 @@ pub fn show_lobby(ui: &mut egui::Ui, vm: &LobbyView, cx: &Cx, out: &mut Vec<Acti
         ui.horizontal_wrapped(|ui| {
             for (k, a) in vm.arrivals.iter().enumerate() {
                 let i = first_remove + k;
-                let fill = a
-                    .team
-                    .as_ref()
-                    .map_or(cx.palette.card, |t| colour(t.colour));
-                egui::Frame::new()
-                    .fill(fill)
-                    .corner_radius(14.0)
-                    .inner_margin(egui::Margin::symmetric(8, 3))
-                    .show(ui, |ui| {
-                        ui.horizontal(|ui| {
-                            // A nickname is plain text: egui never reads markup from it.
-                            let text_colour = if a.team.is_some() {
-                                Color32::WHITE
-                            } else {
-                                cx.palette.text
-                            };
-                            ui.label(
-                                RichText::new(&a.nickname)
-                                    .size(if small { 14.0 } else { 20.0 })
-                                    .color(text_colour),
-                            );
-                            let r = sized_button(
-                                ui,
-                                "✕",
-                                if small { 11.0 } else { 14.0 },
-                                cx.focus == i,
-                                cx,
-                                egui::Vec2::ZERO,
-                            )
-                            .on_hover_text(&targets[i].label);
-                            if r.clicked() {
-                                out.push(targets[i].action.clone());
-                            }
-                        });
-                    });
+                // A chip in the team's colour; clicking it (or Enter on it) removes the person.
+                // A nickname is plain text: egui never reads markup from it.
+                let (fill, text_colour) = match &a.team {
+                    Some(t) => (colour(t.colour), Color32::WHITE),
+                    None => (cx.palette.card, cx.palette.text),
+                };
+                let text = RichText::new(format!("{}  ✕", a.nickname))
+                    .size(if small { 14.0 } else { 20.0 })
+                    .color(text_colour);
+                let stroke = if cx.focus == i {
+                    Stroke::new(cx.palette.line + 1.5, cx.palette.focus)
+                } else {
+                    Stroke::NONE
+                };
+                let r = ui
+                    .add(
+                        egui::Button::new(text)
+                            .fill(fill)
+                            .stroke(stroke)
+                            .corner_radius(14.0),
+                    )
+                    .on_hover_text(&targets[i].label);
+                if cx.focus == i {
+                    super::note_focus_visible(ui, &r);
+                    if cx.focus_moved {
+                        r.scroll_to_me(None);
+                    }
+                }
+                if r.clicked() {
+                    out.push(targets[i].action.clone());
+                }
             }
         });
         if !vm.addresses.is_empty() {
@@ -343,12 +340,12 @@ fn option_row(
                     Color32::WHITE,
                 );
                 ui.vertical(|ui| {
-                    let mut label = RichText::new(&o.label).size(if small { 15.0 } else { 22.0 });
+                    let mut label = RichText::new(&o.label).size(if small { 13.0 } else { 22.0 });
                     if o.chosen {
                         label = label.strong().color(cx.palette.accent);
                     }
                     ui.add(egui::Label::new(label).wrap());
-                    if let Some(say) = &o.say {
+                    if let Some(say) = o.say.as_ref().filter(|_| !small) {
                         ui.add(
                             egui::Label::new(
                                 RichText::new(say)
@@ -378,8 +375,8 @@ fn bar(
     cx: &Cx,
 ) {
     ui.horizontal(|ui| {
-        let height = if small { 12.0 } else { 22.0 };
-        let width = (ui.available_width() - if small { 70.0 } else { 120.0 }).max(60.0);
+        let height = if small { 8.0 } else { 22.0 };
+        let width = (ui.available_width() - if small { 50.0 } else { 120.0 }).max(60.0);
         let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
         let painter = ui.painter();
         painter.rect_filled(rect, 3.0, cx.palette.background);
@@ -433,7 +430,7 @@ fn bar(
 fn countdown(ui: &mut egui::Ui, vm: &PlayView, small: bool, cx: &Cx) {
     ui.horizontal(|ui| {
         if let Some(v) = &vm.voted {
-            ui.label(coloured(v, cx.palette.accent).size(if small { 18.0 } else { 30.0 }));
+            ui.label(coloured(v, cx.palette.accent).size(if small { 14.0 } else { 30.0 }));
         }
         if let Some(s) = vm.seconds_left {
             ui.add_space(12.0);
@@ -442,7 +439,7 @@ fn countdown(ui: &mut egui::Ui, vm: &PlayView, small: bool, cx: &Cx) {
             } else {
                 cx.palette.text
             };
-            ui.label(coloured(format!("⏱ {s}"), colour).size(if small { 20.0 } else { 34.0 }));
+            ui.label(coloured(format!("⏱ {s}"), colour).size(if small { 15.0 } else { 34.0 }));
         }
     });
     if let Some(t) = vm.time_left {
@@ -461,9 +458,18 @@ fn countdown(ui: &mut egui::Ui, vm: &PlayView, small: bool, cx: &Cx) {
     }
 }
 
-/// The top five and the teams' totals.
-fn board(ui: &mut egui::Ui, b: &BoardView, small: bool, cx: &Cx) {
+/// The top five and the teams' totals, each under its heading.
+fn board(ui: &mut egui::Ui, b: &BoardView, lang: crate::engine::text::Lang, small: bool, cx: &Cx) {
     let size = if small { 16.0 } else { 24.0 };
+    let heading = |ui: &mut egui::Ui, id: &str| {
+        ui.label(
+            RichText::new(crate::i18n::tr(lang, id))
+                .size(size * 0.8)
+                .strong()
+                .color(cx.palette.accent),
+        );
+    };
+    heading(ui, "team-leaderboard");
     for (place, name, points, team) in &b.top {
         ui.horizontal(|ui| {
             ui.label(coloured(format!("{place}."), cx.palette.accent).size(size));
@@ -483,6 +489,7 @@ fn board(ui: &mut egui::Ui, b: &BoardView, small: bool, cx: &Cx) {
     }
     if !b.teams.is_empty() {
         ui.add_space(6.0);
+        heading(ui, "team-team-totals");
         let max = b.teams.iter().map(|(_, p)| *p).max().unwrap_or(0).max(1);
         for (t, points) in &b.teams {
             ui.horizontal(|ui| {
@@ -516,11 +523,10 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
     let small = compact(ui, cx);
     egui::Panel::top("team_play_top").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(&vm.title)
-                    .size(if small { 14.0 } else { 20.0 })
-                    .strong(),
-            );
+            // On a projector at large text the header keeps to one row: no title.
+            if !small {
+                ui.label(RichText::new(&vm.title).size(20.0).strong());
+            }
             ui.label(RichText::new(&vm.progress).color(cx.palette.weak));
             if let Some(code) = &vm.code {
                 ui.label(
@@ -539,7 +545,7 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             for i in 0..targets.len() {
-                out.extend(button(ui, &targets, i, if small { 16.0 } else { 22.0 }, cx));
+                out.extend(button(ui, &targets, i, if small { 13.0 } else { 22.0 }, cx));
             }
         });
         if ui.ctx().content_rect().height() >= 450.0 || !small {
@@ -548,8 +554,15 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
         ui.add_space(2.0);
     });
     paged(ui, cx, ("team_play", vm.progress.clone()), |ui| {
-        let text = if small { 15.0 } else { 22.0 };
-        for l in &vm.lines {
+        let text = if small { 13.0 } else { 22.0 };
+        // With large text, a vote shows only the line being answered, so that the replies fit on
+        // the same screen; the story so far was read out before.
+        let answered = vm.lines.iter().rposition(|l| !l.speaker.is_empty());
+        let lines: &[crate::game::models::quiz::Line] = match answered {
+            Some(i) if small && !vm.options.is_empty() => &vm.lines[i..=i],
+            _ => &vm.lines,
+        };
+        for l in lines {
             ui.horizontal_wrapped(|ui| {
                 if !l.speaker.is_empty() {
                     ui.label(
@@ -580,7 +593,7 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
             );
         }
         if let Some(v) = &vm.verdict {
-            ui.label(coloured(v, cx.palette.accent).size(if small { 18.0 } else { 28.0 }));
+            ui.label(coloured(v, cx.palette.accent).size(if small { 14.0 } else { 28.0 }));
         }
         let max_votes = vm.options.iter().filter_map(|o| o.votes).max().unwrap_or(0);
         for (i, o) in vm.options.iter().enumerate() {
@@ -617,7 +630,7 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
             ui.add(egui::Label::new(RichText::new(text_end).size(text)).wrap());
         }
         if let Some(b) = &vm.board {
-            board(ui, b, small, cx);
+            board(ui, b, vm.lang, small, cx);
         }
     });
     if let Some(fields) = &vm.counts {
@@ -726,14 +739,31 @@ pub fn show_end(ui: &mut egui::Ui, vm: &EndView, cx: &Cx, out: &mut Vec<Action>)
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             for i in tabs..targets.len() {
-                out.extend(button(ui, &targets, i, if small { 15.0 } else { 20.0 }, cx));
+                let t = &targets[i];
+                // With large text "Back to decision 3" becomes "↶ 3", so the map keeps its room.
+                let label = match &t.action {
+                    Action::Team(TeamAction::WhatIf(k)) if small => format!("↶ {}", k + 1),
+                    _ => t.label.clone(),
+                };
+                let r = sized_button(
+                    ui,
+                    label,
+                    if small { 12.0 } else { 20.0 },
+                    cx.focus == i,
+                    cx,
+                    egui::Vec2::ZERO,
+                )
+                .on_hover_text(&t.label);
+                if r.clicked() {
+                    out.push(t.action.clone());
+                }
             }
         });
         ui.add_space(2.0);
     });
     paged(ui, cx, ("team_end", vm.tab), |ui| {
         if let Some(b) = &vm.board {
-            podium(ui, b, small, cx);
+            podium(ui, b, vm.lang, small, cx);
             ui.add_space(8.0);
             ui.label(RichText::new(&vm.summary).color(cx.palette.weak));
             shares(ui, vm, small, cx);
@@ -848,7 +878,7 @@ fn decisions(ui: &mut egui::Ui, vm: &EndView, small: bool, cx: &Cx) {
 }
 
 /// The podium: the first three on steps of different heights, the winner in the middle.
-fn podium(ui: &mut egui::Ui, b: &BoardView, small: bool, cx: &Cx) {
+fn podium(ui: &mut egui::Ui, b: &BoardView, lang: crate::engine::text::Lang, small: bool, cx: &Cx) {
     let width = ui.available_width().min(720.0);
     let height = if small { 110.0 } else { 230.0 };
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
@@ -885,7 +915,7 @@ fn podium(ui: &mut egui::Ui, b: &BoardView, small: bool, cx: &Cx) {
         );
     }
     ui.add_space(6.0);
-    board(ui, b, small, cx);
+    board(ui, b, lang, small, cx);
 }
 
 // ---------------------------------------------------------------------------------------- plugins
