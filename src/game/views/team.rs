@@ -738,8 +738,7 @@ pub fn show_end(ui: &mut egui::Ui, vm: &EndView, cx: &Cx, out: &mut Vec<Action>)
     egui::Panel::bottom("team_end_bottom").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            for i in tabs..targets.len() {
-                let t = &targets[i];
+            for (i, t) in targets.iter().enumerate().skip(tabs) {
                 // With large text "Back to decision 3" becomes "↶ 3", so the map keeps its room.
                 let label = match &t.action {
                     Action::Team(TeamAction::WhatIf(k)) if small => format!("↶ {}", k + 1),
