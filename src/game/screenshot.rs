@@ -239,12 +239,23 @@ fn team_steps(lang: Lang, projector: bool) -> Vec<Step> {
 
 /// Posts JSON to the phone server as a phone would.
 fn phone_post(url: &str, body: &serde_json::Value) -> Result<serde_json::Value, String> {
-    let mut r = ureq::post(url)
-        .header("Content-Type", "application/json")
-        .send(body.to_string())
-        .map_err(|e| e.to_string())?;
-    let text = r.body_mut().read_to_string().map_err(|e| e.to_string())?;
-    serde_json::from_str(&text).map_err(|e| e.to_string())
+    // The script votes faster than a room does; a phone over its rate limit tries again.
+    for _ in 0..20 {
+        match ureq::post(url)
+            .header("Content-Type", "application/json")
+            .send(body.to_string())
+        {
+            Ok(mut r) => {
+                let text = r.body_mut().read_to_string().map_err(|e| e.to_string())?;
+                return serde_json::from_str(&text).map_err(|e| e.to_string());
+            }
+            Err(ureq::Error::StatusCode(429)) => {
+                std::thread::sleep(std::time::Duration::from_millis(250));
+            }
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    Err("rate limited".into())
 }
 
 /// The first `n` phones vote on the open question: most for the best option, a few for others.

@@ -173,7 +173,8 @@ fn ctrl_plus_and_minus_scale_text_within_limits_and_f11_toggles_full_screen() {
 #[test]
 fn settings_screen_is_keyboard_driven_and_returns_where_it_came_from() {
     let mut app = app();
-    // Play, Quiz, then Settings.
+    // Play, Quiz, Team session, then Settings.
+    key(&mut app, KeyCode::ArrowDown);
     key(&mut app, KeyCode::ArrowDown);
     key(&mut app, KeyCode::ArrowDown);
     key(&mut app, KeyCode::Enter);

@@ -28,10 +28,10 @@ fn quit_asks_first_and_staying_is_the_default() {
     key(&mut app, KeyCode::ArrowUp);
     key(&mut app, KeyCode::PageUp);
     assert_eq!(focus(&app), 0);
-    for _ in 0..5 {
+    for _ in 0..6 {
         key(&mut app, KeyCode::ArrowDown);
     }
-    assert_eq!(focus(&app), 3, "the highlight stops on the last button");
+    assert_eq!(focus(&app), 4, "the highlight stops on the last button");
     key(&mut app, KeyCode::Enter);
     assert_eq!(overlay(&app), Overlay::Quit);
     // The question opens on "Stay": a second Enter by reflex keeps the game open.
