@@ -438,6 +438,8 @@ pub struct PlayView {
     pub hint: String,
     /// What the clicker does now.
     pub next_label: String,
+    /// A quiz question (its prompt is the question itself), not a scenario's decision.
+    pub quiz: bool,
 }
 
 impl PlayView {
@@ -481,6 +483,7 @@ impl PlayView {
             counts: state.counts.clone(),
             hint: String::new(),
             next_label: String::new(),
+            quiz: s.quiz_play().is_some(),
         };
         match &s.play {
             Play::Scenario(play) => {

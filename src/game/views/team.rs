@@ -320,39 +320,61 @@ fn option_row(
     } else {
         Stroke::new(1.0, cx.palette.weak.gamma_multiply(0.5))
     };
+    let letter_tile = |ui: &mut egui::Ui, size: f32| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+        ui.painter().rect_filled(rect, size * 0.2, tile);
+        ui.painter().text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            &o.letter,
+            egui::FontId::proportional(size * 0.7),
+            Color32::WHITE,
+        );
+    };
+    let mut label = RichText::new(&o.label).size(if small { 12.0 } else { 22.0 });
+    if o.chosen {
+        label = label.strong().color(cx.palette.accent);
+    }
     egui::Frame::new()
         .fill(cx.palette.card)
         .stroke(stroke)
-        .corner_radius(8.0)
-        .inner_margin(egui::Margin::same(if small { 4 } else { 8 }))
+        .corner_radius(if small { 4.0 } else { 8.0 })
+        .inner_margin(egui::Margin::same(if small { 2 } else { 8 }))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                let size = if small { 22.0 } else { 40.0 };
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 6.0, tile);
-                ui.painter().text(
-                    rect.center(),
-                    egui::Align2::CENTER_CENTER,
-                    &o.letter,
-                    egui::FontId::proportional(size * 0.7),
-                    Color32::WHITE,
-                );
-                ui.vertical(|ui| {
-                    let mut label = RichText::new(&o.label).size(if small { 13.0 } else { 22.0 });
-                    if o.chosen {
-                        label = label.strong().color(cx.palette.accent);
+            if small {
+                // One row per reply on a projector at large text: the letter, the label cut to
+                // one line, and after the reveal the bar beside it, so all four fit with the line.
+                ui.horizontal(|ui| {
+                    letter_tile(ui, 15.0);
+                    let bar_width = if o.votes.is_some() {
+                        (ui.available_width() * 0.35).max(90.0)
+                    } else {
+                        0.0
+                    };
+                    let room = (ui.available_width() - bar_width).max(40.0);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(room, 15.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_width(room);
+                            ui.add(egui::Label::new(label).truncate());
+                        },
+                    );
+                    if let Some(votes) = o.votes {
+                        bar(ui, o, teams, votes, max_votes, small, cx);
                     }
+                });
+                return;
+            }
+            ui.horizontal(|ui| {
+                letter_tile(ui, 40.0);
+                ui.vertical(|ui| {
                     ui.add(egui::Label::new(label).wrap());
-                    if let Some(say) = o.say.as_ref().filter(|_| !small) {
+                    if let Some(say) = &o.say {
                         ui.add(
-                            egui::Label::new(
-                                RichText::new(say)
-                                    .size(if small { 12.0 } else { 16.0 })
-                                    .color(cx.palette.weak),
-                            )
-                            .wrap(),
+                            egui::Label::new(RichText::new(say).size(16.0).color(cx.palette.weak))
+                                .wrap(),
                         );
                     }
                     if let Some(votes) = o.votes {
@@ -426,26 +448,30 @@ fn bar(
     });
 }
 
-/// The countdown: seconds left big, a bar that shrinks, and how many have voted.
-fn countdown(ui: &mut egui::Ui, vm: &PlayView, small: bool, cx: &Cx) {
+/// How many have voted and the seconds left, big.
+fn count_and_time(ui: &mut egui::Ui, vm: &PlayView, small: bool, cx: &Cx) {
     ui.horizontal(|ui| {
         if let Some(v) = &vm.voted {
-            ui.label(coloured(v, cx.palette.accent).size(if small { 14.0 } else { 30.0 }));
+            ui.label(coloured(v, cx.palette.accent).size(if small { 13.0 } else { 30.0 }));
         }
         if let Some(s) = vm.seconds_left {
-            ui.add_space(12.0);
+            ui.add_space(if small { 4.0 } else { 12.0 });
             let colour = if s <= 5 {
                 cx.palette.bad
             } else {
                 cx.palette.text
             };
-            ui.label(coloured(format!("⏱ {s}"), colour).size(if small { 15.0 } else { 34.0 }));
+            ui.label(coloured(format!("⏱ {s}"), colour).size(if small { 14.0 } else { 34.0 }));
         }
     });
+}
+
+/// The time left as a bar that shrinks.
+fn time_bar(ui: &mut egui::Ui, vm: &PlayView, small: bool, cx: &Cx) {
     if let Some(t) = vm.time_left {
         let width = ui.available_width();
         let (rect, _) = ui.allocate_exact_size(
-            egui::vec2(width, if small { 4.0 } else { 8.0 }),
+            egui::vec2(width, if small { 3.0 } else { 8.0 }),
             egui::Sense::hover(),
         );
         ui.painter().rect_filled(rect, 2.0, cx.palette.card);
@@ -536,9 +562,15 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
                         .color(cx.palette.accent),
                 );
             }
+            if small && vm.stage == Stage::Voting {
+                count_and_time(ui, vm, small, cx);
+            }
         });
         if vm.stage == Stage::Voting {
-            countdown(ui, vm, small, cx);
+            if !small {
+                count_and_time(ui, vm, small, cx);
+            }
+            time_bar(ui, vm, small, cx);
         }
     });
     egui::Panel::bottom("team_play_bottom").show(ui, |ui| {
@@ -554,7 +586,7 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
         ui.add_space(2.0);
     });
     paged(ui, cx, ("team_play", vm.progress.clone()), |ui| {
-        let text = if small { 13.0 } else { 22.0 };
+        let text = if small { 12.0 } else { 22.0 };
         // With large text, a vote shows only the line being answered, so that the replies fit on
         // the same screen; the story so far was read out before.
         let answered = vm.lines.iter().rposition(|l| !l.speaker.is_empty());
@@ -583,8 +615,10 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
         if let Some(r) = &vm.reply {
             ui.add(egui::Label::new(RichText::new(r).size(text).italics()).wrap());
         }
-        if !vm.prompt.is_empty() {
-            ui.add_space(4.0);
+        // A scenario's "What do you answer?" gives its line to the replies at large text; a quiz
+        // question is always shown.
+        if !vm.prompt.is_empty() && (vm.quiz || !small) {
+            ui.add_space(if small { 1.0 } else { 4.0 });
             ui.label(
                 RichText::new(&vm.prompt)
                     .size(text)
@@ -617,7 +651,7 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
                         } else {
                             cx.palette.bad
                         };
-                        ui.label(coloured(format!("{} {:+}", m.principle, m.points), c));
+                        ui.label(coloured(format!("{} {:+}", m.principle, m.points), c).size(text));
                     }
                 });
                 if let Some(b) = &f.better {
@@ -711,14 +745,17 @@ pub fn show_end(ui: &mut egui::Ui, vm: &EndView, cx: &Cx, out: &mut Vec<Action>)
     let tabs = if vm.is_quiz() { 0 } else { TeamTab::ALL.len() };
     egui::Panel::top("team_end_top").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(&vm.title)
-                    .size(if small { 16.0 } else { 24.0 })
-                    .strong(),
-            );
+            // With large text the tabs keep the row to themselves.
+            if !small || tabs == 0 {
+                ui.label(
+                    RichText::new(&vm.title)
+                        .size(if small { 14.0 } else { 24.0 })
+                        .strong(),
+                );
+            }
             for (i, tab) in TeamTab::ALL.iter().enumerate().take(tabs) {
                 let text =
-                    RichText::new(tab_label(*tab, vm.lang)).size(if small { 15.0 } else { 20.0 });
+                    RichText::new(tab_label(*tab, vm.lang)).size(if small { 12.0 } else { 20.0 });
                 let r = ui.add(egui::Button::selectable(vm.tab == *tab, text).stroke(
                     if cx.focus == i {
                         Stroke::new(cx.palette.line + 1.5, cx.palette.focus)
