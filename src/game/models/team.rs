@@ -29,14 +29,17 @@ pub struct TeamBadge {
     pub colour: [u8; 3],
 }
 
-fn badges(teams: &[crate::team::room::Team]) -> Vec<TeamBadge> {
-    teams
-        .iter()
-        .map(|t| TeamBadge {
+impl From<&crate::team::room::Team> for TeamBadge {
+    fn from(t: &crate::team::room::Team) -> TeamBadge {
+        TeamBadge {
             name: t.name.clone(),
             colour: t.colour,
-        })
-        .collect()
+        }
+    }
+}
+
+fn badges(teams: &[crate::team::room::Team]) -> Vec<TeamBadge> {
+    teams.iter().map(TeamBadge::from).collect()
 }
 
 /// "45 s" or "no limit".
@@ -266,12 +269,9 @@ impl LobbyView {
             .map(|p| Arrival {
                 id: p.id.0,
                 nickname: p.nickname.clone(),
-                team: p.team.and_then(|t| {
-                    s.room.teams().get(t).map(|t| TeamBadge {
-                        name: t.name.clone(),
-                        colour: t.colour,
-                    })
-                }),
+                team: p
+                    .team
+                    .and_then(|t| s.room.teams().get(t).map(TeamBadge::from)),
             })
             .collect();
         let mut team_counts = vec![0; s.room.teams().len()];
@@ -817,24 +817,11 @@ fn feedback(
 /// The top `n` participants and the teams' totals, best first.
 fn board(s: &Session, n: usize) -> BoardView {
     let teams = s.room.teams();
-    let badge = |t: Option<usize>| {
-        t.and_then(|t| teams.get(t)).map(|t| TeamBadge {
-            name: t.name.clone(),
-            colour: t.colour,
-        })
-    };
+    let badge = |t: Option<usize>| t.and_then(|t| teams.get(t)).map(TeamBadge::from);
     let mut totals: Vec<(TeamBadge, u32)> = teams
         .iter()
         .zip(s.room.team_totals())
-        .map(|(t, p)| {
-            (
-                TeamBadge {
-                    name: t.name.clone(),
-                    colour: t.colour,
-                },
-                p,
-            )
-        })
+        .map(|(t, p)| (TeamBadge::from(t), p))
         .collect();
     totals.sort_by_key(|t| std::cmp::Reverse(t.1));
     BoardView {
@@ -934,16 +921,7 @@ impl EndView {
             .teams()
             .iter()
             .zip(team_shares)
-            .map(|(t, sh)| {
-                share(
-                    Some(TeamBadge {
-                        name: t.name.clone(),
-                        colour: t.colour,
-                    }),
-                    t.name.clone(),
-                    sh,
-                )
-            })
+            .map(|(t, sh)| share(Some(TeamBadge::from(t)), t.name.clone(), sh))
             .collect();
         shares.push(share(None, tr(lang, "team-whole-room"), room));
         let debrief = state
