@@ -590,8 +590,12 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
         // With large text, a vote shows only the line being answered, so that the replies fit on
         // the same screen; the story so far was read out before.
         let answered = vm.lines.iter().rposition(|l| !l.speaker.is_empty());
+        // At the reveal the room has just heard it all: the line answered at most, and at large
+        // text nothing but the votes.
+        let revealed = vm.stage == Stage::Revealed;
         let lines: &[crate::game::models::quiz::Line] = match answered {
-            Some(i) if small && !vm.options.is_empty() => &vm.lines[i..=i],
+            _ if small && revealed => &[],
+            Some(i) if (small || revealed) && !vm.options.is_empty() => &vm.lines[i..=i],
             _ => &vm.lines,
         };
         for l in lines {
