@@ -307,9 +307,14 @@ fn pump(mut p: TeamParams, mut redraw: MessageWriter<bevy::window::RequestRedraw
         changed = true;
         mirror(&mut p.team, effect, &p.content, p.saves.as_deref());
     }
-    let voting = p.team.session.as_ref().is_some_and(|s| s.voting());
+    // Only a vote with a time limit has a countdown to show.
+    let counting = p
+        .team
+        .session
+        .as_ref()
+        .is_some_and(|s| s.voting() && !s.plan.voting.is_zero());
     if let Some(t) = &p.team.ticker {
-        t.running.store(voting, Ordering::Relaxed);
+        t.running.store(counting, Ordering::Relaxed);
     }
     if changed {
         // A vote or a reveal changes the screen: one more frame makes sure it is drawn. The

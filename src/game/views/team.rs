@@ -165,6 +165,55 @@ pub fn qr(ui: &mut egui::Ui, code: &Qr, side: f32) -> egui::Response {
     response
 }
 
+/// The people in the lobby as chips in their team's colour; clicking one (or Enter on it) removes
+/// the person. A nickname is plain text: egui never reads markup from it.
+fn chips(
+    ui: &mut egui::Ui,
+    vm: &LobbyView,
+    targets: &[Target],
+    small: bool,
+    cx: &Cx,
+    out: &mut Vec<Action>,
+) {
+    let first_remove = 1 + vm.addresses.len();
+    ui.horizontal_wrapped(|ui| {
+        for (k, a) in vm.arrivals.iter().enumerate() {
+            let i = first_remove + k;
+            // A chip in the team's colour; clicking it (or Enter on it) removes the person.
+            // A nickname is plain text: egui never reads markup from it.
+            let (fill, text_colour) = match &a.team {
+                Some(t) => (colour(t.colour), Color32::WHITE),
+                None => (cx.palette.card, cx.palette.text),
+            };
+            let text = RichText::new(format!("{}  ✕", a.nickname))
+                .size(if small { 11.0 } else { 20.0 })
+                .color(text_colour);
+            let stroke = if cx.focus == i {
+                Stroke::new(cx.palette.line + 1.5, cx.palette.focus)
+            } else {
+                Stroke::NONE
+            };
+            let r = ui
+                .add(
+                    egui::Button::new(text)
+                        .fill(fill)
+                        .stroke(stroke)
+                        .corner_radius(14.0),
+                )
+                .on_hover_text(&targets[i].label);
+            if cx.focus == i {
+                super::note_focus_visible(ui, &r);
+                if cx.focus_moved {
+                    r.scroll_to_me(None);
+                }
+            }
+            if r.clicked() {
+                out.push(targets[i].action.clone());
+            }
+        }
+    });
+}
+
 /// Draws the lobby: QR code, address and room code big; the names as they arrive.
 pub fn show_lobby(ui: &mut egui::Ui, vm: &LobbyView, cx: &Cx, out: &mut Vec<Action>) {
     let targets = vm.targets();
@@ -174,7 +223,9 @@ pub fn show_lobby(ui: &mut egui::Ui, vm: &LobbyView, cx: &Cx, out: &mut Vec<Acti
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             out.extend(button(ui, &targets, 0, if small { 18.0 } else { 24.0 }, cx));
-            hint(ui, &vm.hint, cx);
+            if !small {
+                hint(ui, &vm.hint, cx);
+            }
         });
         ui.add_space(4.0);
     });
@@ -197,21 +248,21 @@ pub fn show_lobby(ui: &mut egui::Ui, vm: &LobbyView, cx: &Cx, out: &mut Vec<Acti
             ui.vertical(|ui| {
                 ui.label(
                     RichText::new(&vm.heading)
-                        .size(if small { 18.0 } else { 28.0 })
+                        .size(if small { 14.0 } else { 28.0 })
                         .strong()
                         .color(cx.palette.accent),
                 );
-                ui.label(RichText::new(&vm.activity).size(if small { 14.0 } else { 20.0 }));
+                ui.label(RichText::new(&vm.activity).size(if small { 11.0 } else { 20.0 }));
                 if let (Some(base), Some(code)) = (&vm.base_url, &vm.code) {
                     ui.label(
                         RichText::new(base)
-                            .size(if small { 16.0 } else { 30.0 })
+                            .size(if small { 13.0 } else { 30.0 })
                             .monospace()
                             .strong(),
                     );
                     ui.label(
                         RichText::new(code)
-                            .size(if small { 34.0 } else { 72.0 })
+                            .size(if small { 28.0 } else { 72.0 })
                             .monospace()
                             .strong()
                             .color(cx.palette.accent),
@@ -223,7 +274,7 @@ pub fn show_lobby(ui: &mut egui::Ui, vm: &LobbyView, cx: &Cx, out: &mut Vec<Acti
                 ui.add_space(6.0);
                 ui.label(
                     RichText::new(&vm.count)
-                        .size(if small { 16.0 } else { 24.0 })
+                        .size(if small { 13.0 } else { 24.0 })
                         .strong(),
                 );
                 if !vm.teams.is_empty() {
@@ -240,45 +291,10 @@ pub fn show_lobby(ui: &mut egui::Ui, vm: &LobbyView, cx: &Cx, out: &mut Vec<Acti
                         }
                     });
                 }
+                // The names beside the code, so the room sees itself arrive on the first page.
+                ui.add_space(if small { 2.0 } else { 6.0 });
+                chips(ui, vm, &targets, small, cx, out);
             });
-        });
-        ui.add_space(6.0);
-        let first_remove = 1 + vm.addresses.len();
-        ui.horizontal_wrapped(|ui| {
-            for (k, a) in vm.arrivals.iter().enumerate() {
-                let i = first_remove + k;
-                // A chip in the team's colour; clicking it (or Enter on it) removes the person.
-                // A nickname is plain text: egui never reads markup from it.
-                let (fill, text_colour) = match &a.team {
-                    Some(t) => (colour(t.colour), Color32::WHITE),
-                    None => (cx.palette.card, cx.palette.text),
-                };
-                let text = RichText::new(format!("{}  ✕", a.nickname))
-                    .size(if small { 14.0 } else { 20.0 })
-                    .color(text_colour);
-                let stroke = if cx.focus == i {
-                    Stroke::new(cx.palette.line + 1.5, cx.palette.focus)
-                } else {
-                    Stroke::NONE
-                };
-                let r = ui
-                    .add(
-                        egui::Button::new(text)
-                            .fill(fill)
-                            .stroke(stroke)
-                            .corner_radius(14.0),
-                    )
-                    .on_hover_text(&targets[i].label);
-                if cx.focus == i {
-                    super::note_focus_visible(ui, &r);
-                    if cx.focus_moved {
-                        r.scroll_to_me(None);
-                    }
-                }
-                if r.clicked() {
-                    out.push(targets[i].action.clone());
-                }
-            }
         });
         if !vm.addresses.is_empty() {
             ui.add_space(10.0);
