@@ -79,6 +79,7 @@ fn prepare(
     data: ViewData,
     focus: Res<Focus>,
     presenter: Res<State<Presenter>>,
+    typing: Res<super::core::TextEntry>,
     mut applied: Local<Applied>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -92,12 +93,15 @@ fn prepare(
         applied.0 = Some((s.high_contrast, s.text_scale));
     }
     // The game's own highlight drives the keyboard; egui's focus would let Space or Enter click a
-    // button a second time.
-    ctx.memory_mut(|m| {
-        if let Some(id) = m.focused() {
-            m.surrender_focus(id);
-        }
-    });
+    // button a second time. A text field that has the keyboard (a name, the vote counts) keeps it,
+    // or nothing could ever be typed into it.
+    if !typing.0 {
+        ctx.memory_mut(|m| {
+            if let Some(id) = m.focused() {
+                m.surrender_focus(id);
+            }
+        });
+    }
     let cx = cx(&focus, &Scroll::default(), s);
     // A new frame report: a screen without a paged area reports nothing to page.
     ctx.data_mut(|d| d.remove_temp::<views::FrameReport>(views::report_id()));

@@ -89,22 +89,20 @@ fn form(
     let width = ui.available_width().min(520.0);
     let (mut name, mut group) = (f.name.clone(), f.group.clone());
     ui.label(RichText::new(&f.name_label).strong());
+    // The form keeps the keyboard: while no field has it (a new form, the window just focused, a
+    // click elsewhere), the name field takes it, before it is drawn, so that the key that woke the
+    // window already goes into it.
+    let name_id = egui::Id::new(("profile_name", f.key));
+    if ui.ctx().memory(|m| m.focused().is_none()) {
+        ui.ctx().memory_mut(|m| m.request_focus(name_id));
+    }
     let name_field = ui.add(
         egui::TextEdit::singleline(&mut name)
-            .id(egui::Id::new(("profile_name", f.key)))
+            .id(name_id)
             .desired_width(width)
             .font(egui::TextStyle::Heading)
             .char_limit(60),
     );
-    // A new form gives the name field the keyboard once, so typing starts at once.
-    let opened = egui::Id::new(("profile_form_opened", f.key));
-    if !ui
-        .ctx()
-        .data(|d| d.get_temp::<bool>(opened).unwrap_or(false))
-    {
-        name_field.request_focus();
-        ui.ctx().data_mut(|d| d.insert_temp(opened, true));
-    }
     ui.add_space(6.0);
     ui.label(RichText::new(&f.group_label).strong());
     let group_field = ui.add(

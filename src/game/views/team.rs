@@ -689,10 +689,6 @@ pub fn show_play(ui: &mut egui::Ui, vm: &PlayView, cx: &Cx, out: &mut Vec<Action
     });
     if let Some(fields) = &vm.counts {
         counts(ui.ctx(), vm, fields, &targets, cx, out);
-    } else {
-        // The next panel gives its first field the keyboard again.
-        ui.ctx()
-            .data_mut(|d| d.remove_temp::<bool>(egui::Id::new("team_counts_opened")));
     }
 }
 
@@ -718,28 +714,29 @@ fn counts(
                     )
                     .size(22.0),
                 );
+                // The panel keeps the keyboard: while no field has it, the first one takes it,
+                // before it is drawn, so the digit that woke the window already goes into it.
+                let id = egui::Id::new(("team_count", i));
+                if i == 0 && ui.ctx().memory(|m| m.focused().is_none()) {
+                    ui.ctx().memory_mut(|m| m.request_focus(id));
+                }
                 let r = ui.add(
                     egui::TextEdit::singleline(f)
-                        .id(egui::Id::new(("team_count", i)))
+                        .id(id)
                         .desired_width(90.0)
+                        .background_color(cx.palette.background)
                         .font(egui::FontId::proportional(22.0))
                         .char_limit(5),
                 );
-                // The first field takes the keyboard when the panel opens.
-                let opened = egui::Id::new("team_counts_opened");
-                if i == 0
-                    && !ui
-                        .ctx()
-                        .data(|d| d.get_temp::<bool>(opened).unwrap_or(false))
-                {
-                    r.request_focus();
-                    ui.ctx().data_mut(|d| d.insert_temp(opened, true));
-                }
                 typing |= r.has_focus();
                 if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     out.push(TeamAction::CountsSave.into());
                 }
             });
+        }
+        // Counts are digits only: the H that opened the panel, or any other letter, stays out.
+        for f in &mut now {
+            f.retain(|c| c.is_ascii_digit());
         }
         if now != fields {
             out.push(TeamAction::CountsDraft(now).into());
