@@ -81,7 +81,7 @@ team-lobby-count = { $n ->
    *[many] { $n } участников
 }
 team-lobby-empty = Пока никто не подключился.
-team-lobby-remove = Убрать { $name }
+team-lobby-remove = Убрать из комнаты: { $name }
 team-lobby-start = Начать
 team-server-failed = Не удалось запустить сервер для телефонов: { $reason }. Играть можно и без телефонов: вводите выбор зала клавишами.
 team-voted-count = Проголосовали { $voted } из { $total }

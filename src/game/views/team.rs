@@ -218,7 +218,8 @@ fn chips(
 pub fn show_lobby(ui: &mut egui::Ui, vm: &LobbyView, cx: &Cx, out: &mut Vec<Action>) {
     let targets = vm.targets();
     let small = compact(ui, cx);
-    let full = ui.available_rect_before_wrap();
+    // The QR code is sized from the whole window: the bigger it is, the farther back it scans.
+    let full = ui.ctx().content_rect();
     egui::Panel::bottom("team_lobby_bottom").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
