@@ -285,15 +285,10 @@ fn phones_vote(phones: &[String], team: &TeamState, n: usize) {
 
 /// The best option of the team question open now: a best reply, or the right answer.
 fn best_option(team: &TeamState) -> u8 {
-    let Some(s) = &team.session else { return 0 };
-    if let Some(play) = s.scenario_play()
-        && let Some(d) = play.pending()
-    {
-        return play.best_options(d).first().copied().unwrap_or(0);
-    }
-    s.quiz_play()
-        .and_then(|q| q.item())
-        .map_or(0, crate::team::session::QuizPlay::correct)
+    team.session
+        .as_ref()
+        .and_then(|s| s.best_option())
+        .unwrap_or(0)
 }
 
 /// One step of the script.
@@ -491,13 +486,7 @@ fn run_script(
                     actions.write(TeamAction::Enter(best_option(&team)).into());
                 }
                 Some(Stage::Revealed) => {
-                    let tied = team
-                        .session
-                        .as_ref()
-                        .and_then(|s| s.revealed())
-                        .is_some_and(|r| {
-                            !matches!(r.choice, crate::team::room::Choice::Majority(_))
-                        });
+                    let tied = team.session.as_ref().is_some_and(|s| s.awaiting_pick());
                     actions.write(if tied {
                         TeamAction::Enter(best_option(&team)).into()
                     } else {

@@ -11,7 +11,7 @@ use crate::engine::debrief::{self, Debrief};
 use crate::engine::library::Loaded;
 use crate::engine::model::{Scenario, Theme, Then};
 use crate::engine::progress::{ReplayError, replay};
-use crate::engine::quiz::{Kind as QuizKind, Round, RoundItem};
+use crate::engine::quiz::{Kind as QuizKind, Round, RoundItem, RoundKind};
 use crate::engine::run::{Outcome, Run};
 use crate::team::room::{
     Choice as RoomChoice, Kind, Manual, ParticipantId, Phase, QuestionError, Reveal, Room, Team,
@@ -40,6 +40,17 @@ pub enum QuizPick {
     Source(String),
     /// One theme across the sources.
     Theme(Theme),
+}
+
+impl QuizPick {
+    /// The engine's kind of round for this pick.
+    pub fn round_kind(&self) -> RoundKind {
+        match self {
+            QuizPick::Mixed => RoundKind::Mixed,
+            QuizPick::Source(s) => RoundKind::BySource(s.clone()),
+            QuizPick::Theme(t) => RoundKind::ByTheme(*t),
+        }
+    }
 }
 
 /// What the room plays.
@@ -204,6 +215,15 @@ impl ScenarioPlay {
     pub fn best_options(&self, d: &RoomDecision) -> Vec<u8> {
         best_of(&self.loaded.scenario, &d.node, &d.offered)
     }
+}
+
+/// `good` out of `cast` as 0–100 (rounded down), or `None` when nothing was cast: the one way a
+/// best-reply or right-answer share becomes a percentage, for the end screen, the history and the
+/// stored score alike.
+pub fn share_percent(good: u32, cast: u32) -> Option<u8> {
+    good.saturating_mul(100)
+        .checked_div(cast)
+        .map(|p| p.min(100) as u8)
 }
 
 /// The offered options (by position) whose choices have the highest total at `node`.
@@ -410,8 +430,7 @@ impl Session {
             Stage::Revealed => {
                 let allowed = match self.revealed().map(|r| &r.choice) {
                     Some(RoomChoice::Tie(tied)) => tied.contains(&option),
-                    Some(RoomChoice::NoVotes) => true,
-                    _ => false,
+                    _ => self.awaiting_pick(),
                 };
                 if allowed {
                     let _ = self.room.pick(option);
@@ -437,6 +456,23 @@ impl Session {
             return None;
         }
         self.room.current()?.reveal.as_ref()
+    }
+
+    /// Whether the reveal on screen waits for the trainer's pick: a tie, or nobody voted.
+    pub fn awaiting_pick(&self) -> bool {
+        matches!(
+            self.revealed().map(|r| &r.choice),
+            Some(RoomChoice::Tie(_) | RoomChoice::NoVotes)
+        )
+    }
+
+    /// The best option of the question open or revealed now: a best reply of the scenario's
+    /// decision (the first, when several tie), or the quiz question's right answer.
+    pub fn best_option(&self) -> Option<u8> {
+        match &self.play {
+            Play::Scenario(s) => s.pending().and_then(|d| s.best_options(d).first().copied()),
+            Play::Quiz(q) => q.item().map(QuizPlay::correct),
+        }
     }
 
     /// The option the room chose at the reveal on screen: the majority or the trainer's pick.
@@ -763,9 +799,7 @@ impl Session {
             Play::Scenario(_) => self.debrief(library).map_or(0, |d| d.score.overall),
             Play::Quiz(_) => {
                 let (_, (good, cast)) = self.best_share();
-                good.saturating_mul(100)
-                    .checked_div(cast)
-                    .map_or(0, |p| p.min(100) as u8)
+                share_percent(good, cast).unwrap_or(0)
             }
         }
     }

@@ -444,6 +444,23 @@ fn a_session_left_in_the_lobby_saves_nothing() {
 
 // ------------------------------------------------------------------------------------ the views
 
+/// A view drawn once by egui_kittest at `size` points; the actions it sends are its state.
+fn drawn<'a, V: 'a>(
+    vm: V,
+    cx: client_first::game::views::Cx,
+    size: bevy_egui::egui::Vec2,
+    show: fn(&mut bevy_egui::egui::Ui, &V, &client_first::game::views::Cx, &mut Vec<Action>),
+) -> egui_kittest::Harness<'a, Vec<Action>> {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(size)
+        .build_ui_state(
+            move |ui, out: &mut Vec<Action>| show(ui, &vm, &cx, out),
+            Vec::new(),
+        );
+    h.run();
+    h
+}
+
 /// A session of the guitar case with two teams, at its first vote.
 fn state_at_first_vote(lib: &client_first::engine::library::Library) -> TeamState {
     use client_first::team::room::Room;
@@ -471,7 +488,6 @@ fn state_at_first_vote(lib: &client_first::engine::library::Library) -> TeamStat
 fn a_vote_shows_every_reply_on_one_screen_at_250_percent() {
     use bevy_egui::egui;
     use client_first::game::views::{self, Cx};
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     let content = Content::load(None);
     let lib = &content.library;
@@ -484,13 +500,7 @@ fn a_vote_shows_every_reply_on_one_screen_at_250_percent() {
     cx.palette = client_first::game::theme::Palette::new(true);
     cx.presenter = true;
     // 1280×720 at 250% text: 512×288 points.
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(512.0, 288.0))
-        .build_ui_state(
-            move |ui, out: &mut Vec<Action>| views::team::show_play(ui, &vm, &cx, out),
-            Vec::new(),
-        );
-    h.run();
+    let mut h = drawn(vm, cx, egui::vec2(512.0, 288.0), views::team::show_play);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(512.0, 288.0));
     for label in &labels {
         let rect = h.get_by_label(label).rect();
@@ -506,20 +516,18 @@ fn the_set_up_and_the_lobby_send_their_actions() {
     use bevy_egui::egui;
     use client_first::game::models::team::SetupView;
     use client_first::game::views::{self, Cx};
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     let content = Content::load(None);
     let lib = &content.library;
     let state = TeamState::default();
     let vm = SetupView::new(&state, lib, Lang::En);
     let (second, second_label) = (vm.activities[1].0.clone(), vm.activities[1].1.clone());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 720.0))
-        .build_ui_state(
-            move |ui, out: &mut Vec<Action>| views::team::show_setup(ui, &vm, &Cx::plain(), out),
-            Vec::new(),
-        );
-    h.run();
+    let mut h = drawn(
+        vm,
+        Cx::plain(),
+        egui::vec2(1280.0, 720.0),
+        views::team::show_setup,
+    );
     h.get_by_label("+ More teams").click();
     h.run();
     h.get_by_label("+ Longer").click();
@@ -544,13 +552,12 @@ fn the_set_up_and_the_lobby_send_their_actions() {
     }
     let vm = LobbyView::new(&state, lib, Lang::Ru).expect("a lobby");
     let bob = vm.arrivals[1].id;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 720.0))
-        .build_ui_state(
-            move |ui, out: &mut Vec<Action>| views::team::show_lobby(ui, &vm, &Cx::plain(), out),
-            Vec::new(),
-        );
-    h.run();
+    let mut h = drawn(
+        vm,
+        Cx::plain(),
+        egui::vec2(1280.0, 720.0),
+        views::team::show_lobby,
+    );
     h.get_by_label("<i>Боб</i>  ✕").click();
     h.run();
     assert_eq!(h.state(), &vec![Action::Team(TeamAction::Remove(bob))]);

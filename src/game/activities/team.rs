@@ -279,6 +279,7 @@ pub struct TeamParams<'w> {
     seeds: Res<'w, super::dialogue::Seeds>,
     saves: Option<ResMut<'w, Saves>>,
     lrs: Option<Res<'w, super::lrs::Lrs>>,
+    quiz: ResMut<'w, super::quiz::QuizSession>,
     waker: Res<'w, Waker>,
     fixed: Option<Res<'w, FixedAddresses>>,
 }
@@ -538,13 +539,9 @@ fn open(p: &mut TeamParams) {
         }
         Activity::Quiz(pick) => {
             let library = Arc::clone(&p.content.library);
-            let pool = crate::engine::quiz::Pool::build(&library);
-            let kind = match pick {
-                QuizPick::Mixed => crate::engine::quiz::RoundKind::Mixed,
-                QuizPick::Source(s) => crate::engine::quiz::RoundKind::BySource(s.clone()),
-                QuizPick::Theme(t) => crate::engine::quiz::RoundKind::ByTheme(*t),
-            };
-            let mut spec = crate::engine::quiz::RoundSpec::new(kind, seed);
+            // The solo quiz's pool of this library, built once and kept.
+            let pool = p.quiz.pool(&library);
+            let mut spec = crate::engine::quiz::RoundSpec::new(pick.round_kind(), seed);
             spec.kinds = team_quiz_kinds();
             let round = pool.round(&spec, &library.catalog);
             match Session::quiz(plan.clone(), round, max) {

@@ -90,7 +90,10 @@ fn team_detail(
                 "progress-team-share"
             },
             &Args::new()
-                .num("percent", (good * 100).checked_div(cast).unwrap_or(0))
+                .num(
+                    "percent",
+                    crate::team::session::share_percent(good, cast).unwrap_or(0),
+                )
                 .num("n", good)
                 .num("total", cast),
         )

@@ -641,7 +641,7 @@ impl PlayView {
             lang,
             match stage {
                 Stage::Voting => "team-keys-voting",
-                Stage::Revealed if tie(s) => "team-keys-tie",
+                Stage::Revealed if s.awaiting_pick() => "team-keys-tie",
                 _ => "team-keys-next",
             },
         );
@@ -703,14 +703,6 @@ impl PlayView {
         }
         t
     }
-}
-
-/// Whether the reveal on screen waits for the trainer's pick.
-fn tie(s: &Session) -> bool {
-    matches!(
-        s.revealed().map(|r| &r.choice),
-        Some(Choice::Tie(_) | Choice::NoVotes)
-    )
 }
 
 fn option(
@@ -909,7 +901,7 @@ impl EndView {
         let share = |team: Option<TeamBadge>, label: String, (good, cast): (u32, u32)| ShareView {
             team,
             label,
-            percent: (cast > 0).then(|| (good * 100 / cast) as u8),
+            percent: crate::team::session::share_percent(good, cast),
             detail: tra(
                 lang,
                 "team-share-votes",
